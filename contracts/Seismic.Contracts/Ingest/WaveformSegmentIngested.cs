@@ -1,0 +1,34 @@
+using MassTransit;
+
+namespace Seismic.Contracts.Ingest;
+
+/// <summary>
+/// Event: the array's waveforms for one segment are available. Published in live mode when the segment's
+/// deadline passes (complete or not) and for each segment of a backfill.
+/// </summary>
+public sealed record WaveformSegmentIngested
+{
+    /// <summary>Deterministic identity: array + start + end, so a repeat of the same segment is recognised.</summary>
+    public required string SegmentId { get; init; }
+
+    public required string ArrayCode { get; init; }
+
+    public required DateTime StartUtc { get; init; }
+
+    public required DateTime EndUtc { get; init; }
+
+    /// <summary>Set when the segment belongs to a backfill; null in live mode.</summary>
+    public Guid? BackfillId { get; init; }
+
+    /// <summary>Per channel: rate, samples and gaps.</summary>
+    public required IReadOnlyList<ChannelStatus> Channels { get; init; }
+
+    /// <summary>Channels the configuration expects that did not arrive before the deadline.</summary>
+    public IReadOnlyList<string> MissingChannels { get; init; } = [];
+
+    /// <summary>The known event this segment was cut around, if any.</summary>
+    public EventHint? EventHint { get; init; }
+
+    /// <summary>Claim check: the segment's miniSEED records, all channels. Too large for a message body.</summary>
+    public required MessageData<byte[]> Waveforms { get; init; }
+}

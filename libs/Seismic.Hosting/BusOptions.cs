@@ -1,0 +1,101 @@
+namespace Seismic.Hosting;
+
+/// <summary>Which message transport the process uses.</summary>
+public enum BusTransport
+{
+    /// <summary>MassTransit's in-memory transport: every worker in this one process.</summary>
+    InMemory,
+
+    /// <summary>A RabbitMQ broker shared by many processes and hosts.</summary>
+    RabbitMq,
+}
+
+/// <summary>Infrastructure settings of the bus, bound from the "Seismic:Bus" configuration section.</summary>
+public sealed class BusOptions
+{
+    public const string SectionName = "Seismic:Bus";
+
+    public BusTransport Transport { get; set; } = BusTransport.InMemory;
+
+    public RabbitMqOptions RabbitMq { get; set; } = new();
+
+    /// <summary>
+    /// Folder of the claim-check repository for waveforms and beams. Every process that exchanges
+    /// messages must see the same folder (a local path on one host, a shared volume across hosts).
+    /// </summary>
+    public string MessageDataPath { get; set; } = Path.Combine(Path.GetTempPath(), "seismic", "message-data");
+
+    /// <summary>Immediate in-memory retries of a failed message, for transient faults.</summary>
+    public int RetryCount { get; set; } = 3;
+
+    /// <summary>Milliseconds between the in-memory retries.</summary>
+    public int RetryIntervalMs { get; set; } = 200;
+
+    /// <summary>
+    /// Delays of the later redeliveries, seconds, after the retries gave up. With RabbitMQ these need the
+    /// broker's rabbitmq_delayed_message_exchange plugin, so they are off there unless
+    /// <see cref="RabbitMqOptions.DelayedExchangePlugin"/> says the plugin is installed.
+    /// </summary>
+    public int[] RedeliverySeconds { get; set; } = [5, 30, 120];
+}
+
+/// <summary>How to reach RabbitMQ: either <see cref="Uri"/> or the separate fields.</summary>
+public sealed class RabbitMqOptions
+{
+    /// <summary>amqp://user:password@host:port/vhost (amqps:// for TLS). Overrides the fields below when set.</summary>
+    public string? Uri { get; set; }
+
+    public string Host { get; set; } = "localhost";
+
+    public ushort Port { get; set; } = 5672;
+
+    public string VirtualHost { get; set; } = "/";
+
+    public string Username { get; set; } = "guest";
+
+    public string Password { get; set; } = "guest";
+
+    public bool UseTls { get; set; }
+
+    /// <summary>True when the broker has rabbitmq_delayed_message_exchange, which delayed redelivery needs.</summary>
+    public bool DelayedExchangePlugin { get; set; }
+
+    /// <summary>The effective connection, from <see cref="Uri"/> when set, else from the fields.</summary>
+    public RabbitMqConnection ToConnection() =>
+        string.IsNullOrWhiteSpace(Uri)
+            ? new RabbitMqConnection(Host, Port, VirtualHost, Username, Password, UseTls)
+            : RabbitMqConnection.Parse(Uri);
+}
+
+/// <summary>A parsed RabbitMQ address.</summary>
+public sealed record RabbitMqConnection(string Host, ushort Port, string VirtualHost, string Username, string Password, bool UseTls)
+{
+    /// <summary>Parses amqp://user:password@host:port/vhost; the vhost "/" is written as an empty path or %2F.</summary>
+    public static RabbitMqConnection Parse(string uri)
+    {
+        if (!System.Uri.TryCreate(uri, UriKind.Absolute, out var parsed))
+            throw new ArgumentException($"RabbitMQ address '{uri}' is not a URI; expected amqp://user:password@host:port/vhost.");
+
+        var useTls = parsed.Scheme switch
+        {
+            "amqp" => false,
+            "amqps" => true,
+            _ => throw new ArgumentException(
+                $"RabbitMQ address '{uri}' has scheme '{parsed.Scheme}'; expected amqp:// or amqps://."),
+        };
+
+        var port = parsed.IsDefaultPort || parsed.Port < 0 ? (ushort)(useTls ? 5671 : 5672) : (ushort)parsed.Port;
+        var path = System.Uri.UnescapeDataString(parsed.AbsolutePath.TrimStart('/'));
+        var virtualHost = path.Length == 0 ? "/" : path;
+
+        var userInfo = parsed.UserInfo.Split(':', 2);
+        var username = userInfo[0].Length > 0 ? System.Uri.UnescapeDataString(userInfo[0]) : "guest";
+        var password = userInfo.Length > 1 ? System.Uri.UnescapeDataString(userInfo[1]) : "guest";
+
+        return new RabbitMqConnection(parsed.Host, port, virtualHost, username, password, useTls);
+    }
+
+    /// <summary>The address without the password, for logs.</summary>
+    public override string ToString() =>
+        $"{(UseTls ? "amqps" : "amqp")}://{Username}@{Host}:{Port}/{System.Uri.EscapeDataString(VirtualHost)}";
+}

@@ -1,0 +1,89 @@
+using MassTransit;
+using MassTransit.MessageData;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Seismic.Hosting;
+
+/// <summary>The one place MassTransit is configured, for the in-memory transport and for RabbitMQ alike.</summary>
+public static class BusSetup
+{
+    /// <summary>
+    /// Adds the bus with the workers that <paramref name="registerWorkers"/> adds (e.g. <c>bus =&gt; bus.AddIngestWorker()</c>).
+    /// The transport and broker come from the "Seismic:Bus" configuration section (appsettings or
+    /// environment variables such as <c>Seismic__Bus__Transport=RabbitMq</c>); <paramref name="defaultTransport"/>
+    /// applies where the configuration names none: RabbitMQ for a worker's own host, in-memory for <c>seismic run</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddSeismicBus(
+        this IHostApplicationBuilder builder,
+        BusTransport defaultTransport,
+        Action<IBusRegistrationConfigurator> registerWorkers)
+    {
+        var options = new BusOptions { Transport = defaultTransport };
+        builder.Configuration.GetSection(BusOptions.SectionName).Bind(options);
+        builder.Services.AddSingleton(options);
+
+        // Waveforms and beams go by claim check: the message carries an address into this repository.
+        var messageData = new FileSystemMessageDataRepository(Directory.CreateDirectory(options.MessageDataPath));
+        builder.Services.AddSingleton<IMessageDataRepository>(messageData);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) => ApplyEndpointPolicy(context, endpoint, options));
+            registerWorkers(bus);
+
+            switch (options.Transport)
+            {
+                case BusTransport.InMemory:
+                    bus.UsingInMemory((context, cfg) =>
+                    {
+                        cfg.UseMessageData(messageData);
+                        cfg.ConfigureEndpoints(context);
+                    });
+                    break;
+                case BusTransport.RabbitMq:
+                    var connection = options.RabbitMq.ToConnection();
+                    bus.UsingRabbitMq((context, cfg) =>
+                    {
+                        cfg.Host(connection.Host, connection.Port, connection.VirtualHost, host =>
+                        {
+                            host.Username(connection.Username);
+                            host.Password(connection.Password);
+                            if (connection.UseTls)
+                                host.UseSsl(ssl => ssl.ServerName = connection.Host);
+                        });
+                        cfg.UseMessageData(messageData);
+                        cfg.ConfigureEndpoints(context);
+                    });
+                    break;
+                default:
+                    throw new InvalidOperationException($"Seismic:Bus:Transport '{options.Transport}' is not supported.");
+            }
+        });
+
+        builder.Services.Configure<MassTransitHostOptions>(host =>
+        {
+            host.WaitUntilStarted = true;
+            host.StartTimeout = TimeSpan.FromSeconds(60);
+            host.StopTimeout = TimeSpan.FromSeconds(5);
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Every receive endpoint: a few quick retries for transient faults, then (where the transport can delay)
+    /// redeliveries minutes apart, then the endpoint's _error queue with the exception, so nothing is dropped.
+    /// The in-memory outbox holds what a consumer publishes until it has finished, so a retried message
+    /// never publishes twice.
+    /// </summary>
+    private static void ApplyEndpointPolicy(IRegistrationContext context, IReceiveEndpointConfigurator endpoint, BusOptions options)
+    {
+        var canDelay = options.Transport == BusTransport.InMemory || options.RabbitMq.DelayedExchangePlugin;
+        if (canDelay && options.RedeliverySeconds.Length > 0)
+            endpoint.UseDelayedRedelivery(r => r.Intervals(options.RedeliverySeconds.Select(s => TimeSpan.FromSeconds(s)).ToArray()));
+        endpoint.UseMessageRetry(r => r.Interval(options.RetryCount, TimeSpan.FromMilliseconds(options.RetryIntervalMs)));
+        endpoint.UseInMemoryOutbox(context);
+    }
+}

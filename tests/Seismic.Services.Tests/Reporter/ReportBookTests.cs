@@ -1,0 +1,58 @@
+using Seismic.Contracts.Classification;
+using Seismic.Reporter.Processing;
+
+namespace Seismic.Services.Tests.Reporter;
+
+public sealed class ReportBookTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("seismic-reports-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Should_write_the_original_prediction_columns_and_the_decision()
+    {
+        var book = new ReportBook(_folder);
+
+        Assert.True(book.Record(ReportSamples.Event()));
+
+        var lines = File.ReadAllLines(book.EventsCsvPath);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("event_id,predicted,true,probability_detector,probability_classifier,distance,magnitude,baz_deg,", lines[0]);
+        Assert.StartsWith("smi:local/event/1,explosion,explosion,0.97,0.81,380.2,2.1,160.5,ARCES,2023-10-30T12:00:30.000Z,2023-10-30T12:04:30.000Z,2,0,10,compact,3,", lines[1]);
+    }
+
+    [Fact]
+    public void Should_not_write_the_same_event_twice_even_after_a_restart()
+    {
+        new ReportBook(_folder).Record(ReportSamples.Event());
+
+        var restarted = new ReportBook(_folder);
+        Assert.False(restarted.Record(ReportSamples.Event()));
+        Assert.True(restarted.Record(ReportSamples.Event("smi:local/event/2")));
+
+        Assert.Equal(3, File.ReadAllLines(restarted.EventsCsvPath).Length);
+    }
+
+    [Fact]
+    public void Should_leave_unknown_catalog_values_empty()
+    {
+        var book = new ReportBook(_folder);
+        book.Record(ReportSamples.Event() with { DistanceKm = null, Magnitude = null, CatalogEventType = null, Label = PredictedLabel.Noise });
+
+        Assert.StartsWith("smi:local/event/1,noise,,0.97,0.81,,,160.5,", File.ReadAllLines(book.EventsCsvPath)[1]);
+    }
+
+    [Fact]
+    public void Should_write_one_line_per_window_once()
+    {
+        var book = new ReportBook(_folder);
+
+        Assert.Equal(12, book.Record(ReportSamples.Windows(12)));
+        Assert.Equal(0, book.Record(ReportSamples.Windows(12)));
+
+        var lines = File.ReadAllLines(book.WindowsCsvPath);
+        Assert.Equal(13, lines.Length);
+        Assert.StartsWith("ARCES_20231030T120000.000Z_20231030T120500.000Z,ARCES,2023-10-30T12:00:55.000Z,2023-10-30T12:04:55.000Z,explosion,", lines[12]);
+    }
+}
