@@ -3,6 +3,7 @@ using MassTransit.MessageData;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Seismic.Hosting;
 
@@ -39,6 +40,7 @@ public static class BusSetup
                 case BusTransport.InMemory:
                     bus.UsingInMemory((context, cfg) =>
                     {
+                        LogTransport(context, "in-memory (every worker in this process)");
                         cfg.UseMessageData(messageData);
                         cfg.ConfigureEndpoints(context);
                     });
@@ -47,6 +49,7 @@ public static class BusSetup
                     var connection = options.RabbitMq.ToConnection();
                     bus.UsingRabbitMq((context, cfg) =>
                     {
+                        LogTransport(context, $"RabbitMQ at {connection}");
                         cfg.Host(connection.Host, connection.Port, connection.VirtualHost, host =>
                         {
                             host.Username(connection.Username);
@@ -71,6 +74,10 @@ public static class BusSetup
         });
         return builder;
     }
+
+    private static void LogTransport(IBusRegistrationContext context, string transport) =>
+        context.GetRequiredService<ILoggerFactory>().CreateLogger("Seismic.Bus")
+            .LogInformation("Bus transport: {Transport}", transport);
 
     /// <summary>
     /// Every receive endpoint: a few quick retries for transient faults, then (where the transport can delay)

@@ -1,0 +1,14 @@
+using System.CommandLine;
+using Seismic.Cli.Commands;
+
+var root = new RootCommand("Seismic: watches a seismic array, forms beams, detects and classifies events, reports them.")
+{
+    RunCommand.Create(),
+    BackfillCommand.Create(),
+    ConfigCommand.Create(),
+    VersionCommand.Create(),
+};
+
+// The hosts started by `seismic run` handle Ctrl-C and SIGTERM themselves and stop gracefully;
+// System.CommandLine's own handler would race them and kill the process after its timeout.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -1,0 +1,83 @@
+using Seismic.Configuration.Binding;
+
+namespace Seismic.Configuration;
+
+public enum PoolType
+{
+    Max,
+    Average,
+}
+
+/// <summary>Weight initializer, by its Keras name.</summary>
+public enum WeightInitializer
+{
+    GlorotUniform,
+    GlorotNormal,
+    HeUniform,
+    HeNormal,
+}
+
+public enum Activation
+{
+    Relu,
+    Elu,
+    Gelu,
+    Tanh,
+}
+
+/// <summary>
+/// Hyperparameters of one architecture, bound from config/models/&lt;architecture&gt;.yaml by
+/// <see cref="ModelHyperparametersLoader"/>; the file's "architecture" key picks the derived record.
+/// </summary>
+public abstract record ModelHyperparameters
+{
+    public required ModelArchitecture Architecture { get; init; }
+}
+
+/// <summary>AlexNet-1D: its convolution and dense layers (4096 units, dropout 0.5) are fixed by the architecture.</summary>
+public sealed record AlexNetHyperparameters : ModelHyperparameters
+{
+    public required PoolType PoolType { get; init; }
+
+    /// <summary>Initializer of the detector and classifier heads.</summary>
+    public required WeightInitializer Initializer { get; init; }
+}
+
+/// <summary>Convolution blocks (conv, batch norm, activation, dropout, pooling) then dense layers, then the two heads.</summary>
+public sealed record CnnDenseHyperparameters : ModelHyperparameters, IValidatable
+{
+    /// <summary>Filters of each convolution block.</summary>
+    public required IReadOnlyList<int> Filters { get; init; }
+
+    /// <summary>Kernel size of each convolution block, samples; one per entry of <see cref="Filters"/>.</summary>
+    public required IReadOnlyList<int> KernelSizes { get; init; }
+
+    public required Activation Activation { get; init; }
+
+    /// <summary>L2 weight penalty of the convolution and dense kernels.</summary>
+    public required double L2 { get; init; }
+
+    /// <summary>Dropout rate after every block and dense layer.</summary>
+    public required double Dropout { get; init; }
+
+    public required PoolType PoolType { get; init; }
+
+    /// <summary>Units of each dense layer.</summary>
+    public required IReadOnlyList<int> DenseUnits { get; init; }
+
+    public required WeightInitializer Initializer { get; init; }
+
+    void IValidatable.Validate(Validator validator)
+    {
+        validator.Require(Filters.Count > 0, nameof(Filters), "must list at least one block");
+        validator.Require(Filters.All(f => f >= 1), nameof(Filters), "must all be at least 1");
+        validator.Require(
+            KernelSizes.Count == Filters.Count,
+            nameof(KernelSizes),
+            $"must have one entry per entry of filters ({Filters.Count}), got {KernelSizes.Count}");
+        validator.Require(KernelSizes.All(k => k >= 1), nameof(KernelSizes), "must all be at least 1");
+        validator.Require(DenseUnits.All(u => u >= 1), nameof(DenseUnits), "must all be at least 1");
+        validator.NotNegative(L2, nameof(L2));
+        validator.Require(Dropout is >= 0 and < 1, nameof(Dropout), $"must be within [0, 1), got {Validator.Format(Dropout)}");
+    }
+}

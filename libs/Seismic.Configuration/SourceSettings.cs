@@ -1,0 +1,82 @@
+using Seismic.Configuration.Binding;
+
+namespace Seismic.Configuration;
+
+/// <summary>The kinds of waveform source the ingest worker can read, by URI scheme.</summary>
+public enum SourceScheme
+{
+    /// <summary>file:///path/*.mseed: miniSEED files matched by a glob.</summary>
+    File,
+
+    /// <summary>sds:///path: a SeisComP Data Structure archive.</summary>
+    Sds,
+
+    /// <summary>seedlink://host:18000: a live SeedLink server.</summary>
+    Seedlink,
+
+    /// <summary>fdsnws://host: an FDSN dataselect web service.</summary>
+    Fdsnws,
+}
+
+/// <summary>Where waveforms come from and how the ingest worker cuts and cleans them.</summary>
+public sealed record SourceSettings : IValidatable
+{
+    /// <summary>Waveform source URI; its scheme is one of <see cref="SourceScheme"/>.</summary>
+    public required string Uri { get; init; }
+
+    /// <summary>Length of each ingested segment, seconds.</summary>
+    public required double SegmentLengthS { get; init; }
+
+    /// <summary>Seconds after a segment's end that live ingest waits for late stations before publishing what it has.</summary>
+    public required double LiveDeadlineS { get; init; }
+
+    /// <summary>Traces starting within this many seconds of the segment's first start time are snapped to it; the others are dropped.</summary>
+    public required double StartSnapToleranceS { get; init; }
+
+    /// <summary>A trace with more than this many seconds masked or NaN is dropped; shorter gaps are filled with zeros.</summary>
+    public required double MaxMaskedS { get; init; }
+
+    /// <summary>Traces whose sampling rate differs from the nominal one by more than this, Hz, are dropped.</summary>
+    public required double SamplingRateToleranceHz { get; init; }
+
+    /// <summary>The scheme of <see cref="Uri"/>; valid once the settings are loaded.</summary>
+    public SourceScheme Scheme => ParseScheme(Uri)
+        ?? throw new InvalidOperationException($"Unsupported source URI '{Uri}'.");
+
+    private static SourceScheme? ParseScheme(string uri)
+    {
+        var end = uri.IndexOf("://", StringComparison.Ordinal);
+        if (end <= 0)
+        {
+            return null;
+        }
+
+        var names = KeyNames.EnumNames(typeof(SourceScheme));
+        var match = names.FirstOrDefault(pair => pair.Key.Equals(uri[..end], StringComparison.OrdinalIgnoreCase));
+        return match.Value is SourceScheme scheme ? scheme : null;
+    }
+
+    void IValidatable.Validate(Validator validator)
+    {
+        var schemes = string.Join(", ", KeyNames.EnumNames(typeof(SourceScheme)).Keys);
+        var end = Uri.IndexOf("://", StringComparison.Ordinal);
+        if (end <= 0)
+        {
+            validator.Fail("uri", $"expected a URI such as file:///data/*.mseed, sds:///archive, seedlink://host:18000 or fdsnws://host, got '{Uri}'");
+        }
+        else if (ParseScheme(Uri) is null)
+        {
+            validator.Fail("uri", $"unsupported scheme '{Uri[..end]}'; expected one of {schemes}");
+        }
+        else if (Uri.Length == end + 3)
+        {
+            validator.Fail("uri", $"names no host or path after '{Uri}'");
+        }
+
+        validator.Positive(SegmentLengthS, nameof(SegmentLengthS));
+        validator.NotNegative(LiveDeadlineS, nameof(LiveDeadlineS));
+        validator.NotNegative(StartSnapToleranceS, nameof(StartSnapToleranceS));
+        validator.NotNegative(MaxMaskedS, nameof(MaxMaskedS));
+        validator.NotNegative(SamplingRateToleranceHz, nameof(SamplingRateToleranceHz));
+    }
+}

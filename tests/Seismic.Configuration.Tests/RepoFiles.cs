@@ -1,0 +1,53 @@
+namespace Seismic.Configuration.Tests;
+
+/// <summary>The shipped configuration files, found from the test binary by walking up to the folder holding Seismic.sln.</summary>
+internal static class RepoFiles
+{
+    private static readonly Lazy<string> RootFolder = new(FindRoot);
+
+    public static string SettingsPath => Path.Combine(RootFolder.Value, "config", "seismic.yaml");
+
+    public static string SettingsText => File.ReadAllText(SettingsPath);
+
+    public static string ModelPath(string architecture) => Path.Combine(RootFolder.Value, "config", "models", architecture + ".yaml");
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Seismic.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Seismic.sln above {AppContext.BaseDirectory}.");
+    }
+}
+
+/// <summary>Edits of the shipped YAML text, failing loudly when the text to edit is not there exactly once.</summary>
+internal static class YamlText
+{
+    public static string ReplaceOnce(string text, string find, string replacement)
+    {
+        var first = text.IndexOf(find, StringComparison.Ordinal);
+        Assert.True(first >= 0, $"'{find}' is not in the YAML text");
+        Assert.True(text.IndexOf(find, first + 1, StringComparison.Ordinal) < 0, $"'{find}' is in the YAML text more than once");
+        return string.Concat(text.AsSpan(0, first), replacement, text.AsSpan(first + find.Length));
+    }
+
+    /// <summary>1-based line of the only occurrence of <paramref name="fragment"/>.</summary>
+    public static int LineOf(string text, string fragment)
+    {
+        var index = text.IndexOf(fragment, StringComparison.Ordinal);
+        Assert.True(index >= 0, $"'{fragment}' is not in the YAML text");
+        return text.AsSpan(0, index).Count('\n') + 1;
+    }
+
+    /// <summary>Loads the shipped settings text with one edit and returns the errors it must produce.</summary>
+    public static IReadOnlyList<ConfigurationError> ErrorsAfter(string find, string replacement, IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        var yaml = ReplaceOnce(RepoFiles.SettingsText, find, replacement);
+        return Assert.Throws<ConfigurationException>(() => SettingsLoader.LoadFromText(yaml, "seismic.yaml", overrides)).Errors;
+    }
+}

@@ -1,0 +1,77 @@
+using Seismic.Contracts.Classification;
+
+namespace Seismic.Integration.Tests;
+
+/// <summary>
+/// Messages cross process boundaries through the real broker, and survive a consumer that is down.
+/// Sequential (one collection): the reporter's queue is shared by every test that uses the broker.
+/// </summary>
+[Collection(RabbitMqCollection.Name)]
+public sealed class CrossProcessDeliveryTests
+{
+    private static readonly TimeSpan Startup = TimeSpan.FromSeconds(60);
+
+    private static EventClassified Decision(string eventId) => new()
+    {
+        EventId = eventId,
+        SegmentId = "ARCES_20231030T120000.000Z_20231030T120500.000Z",
+        ArrayCode = "ARCES",
+        StartUtc = new DateTime(2023, 10, 30, 12, 0, 30, DateTimeKind.Utc),
+        EndUtc = new DateTime(2023, 10, 30, 12, 4, 30, DateTimeKind.Utc),
+        Label = PredictedLabel.Explosion,
+        MeanDetectorProbability = 0.97,
+        MeanClassifierProbability = 0.81,
+        Votes = new Dictionary<string, int> { ["Explosion"] = 12 },
+        Model = new ModelIdentity { Name = "compact", Version = 1, Sha256 = new string('a', 64) },
+        BackAzimuthDeg = 160.5,
+    };
+
+    [Fact]
+    public async Task Should_deliver_a_message_published_by_one_process_to_a_worker_in_another()
+    {
+        using var environment = new WorkerEnvironment();
+        await using var reporter = environment.Start("reporter");
+        await reporter.WaitForOutput("Service is healthy", Startup);
+        var eventId = $"it-{Guid.NewGuid():N}";
+
+        await using (var publisher = await Publisher.Start(environment))
+            await publisher.Bus.Publish(Decision(eventId));
+
+        await WaitForEventRow(environment, eventId, reporter);
+    }
+
+    [Fact]
+    public async Task Should_deliver_a_message_published_while_the_worker_was_down_when_it_comes_back()
+    {
+        using var environment = new WorkerEnvironment();
+        await using (var first = environment.Start("reporter"))
+        {
+            // The first start declares the durable queue and binds it to the message's exchange.
+            await first.WaitForOutput("Service is healthy", Startup);
+            first.Terminate();
+            Assert.True(await first.WaitForExit(TimeSpan.FromSeconds(10)), "reporter did not stop within 10 s of SIGTERM");
+        }
+        var eventId = $"it-{Guid.NewGuid():N}";
+
+        await using (var publisher = await Publisher.Start(environment))
+            await publisher.Bus.Publish(Decision(eventId));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(File.Exists(environment.EventsCsv) && File.ReadAllText(environment.EventsCsv).Contains(eventId),
+            "the event was written while no reporter was running");
+
+        await using var second = environment.Start("reporter");
+        await WaitForEventRow(environment, eventId, second);
+    }
+
+    private static async Task WaitForEventRow(WorkerEnvironment environment, string eventId, ChildProcess reporter)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (File.Exists(environment.EventsCsv) && File.ReadAllText(environment.EventsCsv).Contains(eventId + ",explosion"))
+                return;
+            await Task.Delay(200);
+        }
+        Assert.Fail($"{eventId} never reached {environment.EventsCsv}. Reporter output:{Environment.NewLine}{reporter.Output}");
+    }
+}
