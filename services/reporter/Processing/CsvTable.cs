@@ -31,12 +31,8 @@ public sealed class CsvTable<TRow>(string path, Func<TRow, string> keyOf, string
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
             using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
             using var writer = new StreamWriter(stream);
-            using var csv = new CsvWriter(writer, Format);
-            if (isNew)
-            {
-                csv.WriteHeader<TRow>();
-                csv.NextRecord();
-            }
+            // CsvHelper writes the header before the first record when asked to: only for a new file.
+            using var csv = new CsvWriter(writer, Format with { HasHeaderRecord = isNew });
             csv.WriteRecords(fresh);
             return fresh.Count;
         }
