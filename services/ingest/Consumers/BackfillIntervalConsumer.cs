@@ -22,7 +22,7 @@ public sealed partial class BackfillIntervalConsumer(BackfillPlanner planner, Ti
         if (!plan.IsValid)
         {
             var reason = "Backfill refused: " + string.Join("; ", plan.Problems);
-            LogRefused(request.BackfillId, reason);
+            LogRefused(request.BackfillId, string.Join("; ", plan.Problems));
             await context.Publish(new StageFailed
             {
                 Stage = PipelineStage.Ingest,
@@ -47,8 +47,8 @@ public sealed partial class BackfillIntervalConsumer(BackfillPlanner planner, Ti
         });
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Backfill {BackfillId}: {Reason}")]
-    private partial void LogRefused(Guid backfillId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Backfill {BackfillId} refused: {Problems}")]
+    private partial void LogRefused(Guid backfillId, string problems);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Backfill {BackfillId} of {ArrayCode} from {StartUtc:O} to {EndUtc:O}: {SegmentCount} segments, requested by {RequestedBy}")]
