@@ -252,7 +252,12 @@ do_test() {
 do_run() {
     require_dotnet
     # Not exec: the EXIT trap (build-server shutdown in CI) must still run.
-    dotnet run --project "${CLI_PROJECT}" -c "${CONFIGURATION}" -- run "$@"
+    # Ctrl-C reaches seismic itself, which stops its workers and exits 0; the script only waits for it
+    # (a no-op handler, not an ignored signal: an ignored SIGINT would be inherited by seismic).
+    trap ':' INT
+    local rc=0
+    dotnet run --project "${CLI_PROJECT}" -c "${CONFIGURATION}" -- run "$@" || rc=$?
+    return "${rc}"
 }
 
 cmd="${1:-}"
