@@ -6,11 +6,8 @@ public sealed class RunCommandTests
     [Fact]
     public async Task Should_start_all_workers_in_one_process_and_exit_zero_on_ctrl_c_within_ten_seconds()
     {
-        using var environment = new WorkerEnvironment();
-        var variables = environment.Variables
-            .Where(variable => !variable.Key.StartsWith("Seismic__Bus__", StringComparison.Ordinal))
-            .ToDictionary();
-        await using var run = ChildProcess.Start("cli", environment.Folder, variables, "run");
+        using var environment = WorkerEnvironment.WithoutBroker();
+        await using var run = environment.Start("cli", "run");
 
         await run.WaitForOutput("Service is healthy", TimeSpan.FromSeconds(60));
         run.Interrupt();

@@ -2,22 +2,35 @@ namespace Seismic.Integration.Tests;
 
 /// <summary>
 /// A scratch folder for one test's processes: their working directory (so relative report paths land in it)
-/// and the claim-check folder they share, with the environment that points a worker at the test broker.
+/// and the claim-check folder they share, with the environment that points a worker at the test broker
+/// (or, for <see cref="WithoutBroker"/>, leaves the bus at the program's default).
 /// </summary>
 internal sealed class WorkerEnvironment : IDisposable
 {
     public WorkerEnvironment()
+        : this(useBroker: true)
+    {
+    }
+
+    private WorkerEnvironment(bool useBroker)
     {
         Folder = Directory.CreateTempSubdirectory("seismic-it-").FullName;
-        Variables = new Dictionary<string, string>
+        var variables = new Dictionary<string, string>
         {
-            ["Seismic__Bus__Transport"] = "RabbitMq",
-            ["Seismic__Bus__RabbitMq__Uri"] = BrokerSettings.Uri,
             ["Seismic__Bus__MessageDataPath"] = Path.Combine(Folder, "message-data"),
             ["Seismic__ConfigFile"] = RepositoryLayout.ConfigFile,
             ["DOTNET_ENVIRONMENT"] = "Production",
         };
+        if (useBroker)
+        {
+            variables["Seismic__Bus__Transport"] = "RabbitMq";
+            variables["Seismic__Bus__RabbitMq__Uri"] = BrokerSettings.Uri;
+        }
+        Variables = variables;
     }
+
+    /// <summary>For programs that need no broker: `seismic run` on its in-memory bus, `seismic config check`.</summary>
+    public static WorkerEnvironment WithoutBroker() => new(useBroker: false);
 
     public string Folder { get; }
 
