@@ -16,14 +16,14 @@ public static class ModelHyperparametersLoader
     public static string DefaultPath(string settingsPath, ModelArchitecture architecture) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settingsPath))!, "models", KeyNames.EnumName(architecture) + ".yaml");
 
-    /// <exception cref="ConfigurationException">The file is missing, unreadable or invalid.</exception>
+    /// <exception cref="SettingsException">The file is missing, unreadable or invalid.</exception>
     public static ModelHyperparameters Load(string path, IReadOnlyDictionary<string, string>? overrides = null) =>
         LoadFromText(YamlConfigReader.ReadFile(path), path, overrides);
 
     /// <param name="yaml">The hyperparameters as YAML.</param>
     /// <param name="sourceName">Named in error messages in place of a file path.</param>
     /// <param name="overrides">Dotted key paths within this file and YAML values, e.g. {"dropout": "0.1"}.</param>
-    /// <exception cref="ConfigurationException">The text or an override is invalid.</exception>
+    /// <exception cref="SettingsException">The text or an override is invalid.</exception>
     public static ModelHyperparameters LoadFromText(string yaml, string sourceName, IReadOnlyDictionary<string, string>? overrides = null) =>
         YamlConfigReader.Bind<ModelHyperparameters>(yaml, sourceName, overrides, ChooseRecordType);
 

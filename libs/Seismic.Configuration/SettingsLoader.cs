@@ -11,7 +11,7 @@ public static class SettingsLoader
     /// <summary>Reads, overrides, binds and validates the settings file.</summary>
     /// <param name="path">The YAML file; errors name it as given.</param>
     /// <param name="overrides">Dotted snake_case key paths and YAML values, e.g. {"optimizer.max_lr": "1e-3"}, applied before validation.</param>
-    /// <exception cref="ConfigurationException">The file is missing, unreadable or invalid; lists every problem found.</exception>
+    /// <exception cref="SettingsException">The file is missing, unreadable or invalid; lists every problem found.</exception>
     public static SeismicSettings Load(string path, IReadOnlyDictionary<string, string>? overrides = null) =>
         LoadFromText(YamlConfigReader.ReadFile(path), path, overrides);
 
@@ -19,17 +19,17 @@ public static class SettingsLoader
     /// <param name="yaml">The settings as YAML.</param>
     /// <param name="sourceName">Named in error messages in place of a file path.</param>
     /// <param name="overrides">As for <see cref="Load"/>.</param>
-    /// <exception cref="ConfigurationException">The text or an override is invalid.</exception>
+    /// <exception cref="SettingsException">The text or an override is invalid.</exception>
     public static SeismicSettings LoadFromText(string yaml, string sourceName, IReadOnlyDictionary<string, string>? overrides = null) =>
         YamlConfigReader.Bind<SeismicSettings>(yaml, sourceName, overrides);
 
     /// <summary>Loads the file <see cref="FindDefaultPath()"/> finds.</summary>
-    /// <exception cref="ConfigurationException">No settings file was found, or it is invalid.</exception>
+    /// <exception cref="SettingsException">No settings file was found, or it is invalid.</exception>
     public static SeismicSettings LoadDefault(IReadOnlyDictionary<string, string>? overrides = null)
     {
-        var path = FindDefaultPath() ?? throw new ConfigurationException(
+        var path = FindDefaultPath() ?? throw new SettingsException(
         [
-            new ConfigurationError
+            new SettingsError
             {
                 Source = Path.Combine("config", "seismic.yaml"),
                 KeyPath = "",

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Seismic.Configuration;
+
 namespace Seismic.Hosting;
 
 /// <summary>Which message transport the process uses.</summary>
@@ -37,6 +40,59 @@ public sealed class BusOptions
     /// <see cref="RabbitMqOptions.DelayedExchangePlugin"/> says the plugin is installed.
     /// </summary>
     public int[] RedeliverySeconds { get; set; } = [5, 30, 120];
+
+    /// <summary>
+    /// Binds and checks the "Seismic:Bus" section. A value of the wrong type, an unusable broker address or
+    /// an impossible count throws <see cref="SettingsException"/> naming the key, like a bad settings file.
+    /// </summary>
+    public static BusOptions Read(IConfiguration configuration, BusTransport defaultTransport)
+    {
+        var options = new BusOptions { Transport = defaultTransport };
+        var section = configuration.GetSection(SectionName);
+        try
+        {
+            section.Bind(options);
+        }
+        catch (InvalidOperationException wrongType)
+        {
+            throw Invalid(SectionName, wrongType.InnerException?.Message is { } inner ? $"{wrongType.Message} {inner}" : wrongType.Message);
+        }
+
+        var problems = new List<SettingsError>();
+        void Check(bool ok, string key, string reason)
+        {
+            if (!ok)
+                problems.Add(Error($"{SectionName}:{key}", reason));
+        }
+
+        if (options.Transport == BusTransport.RabbitMq)
+        {
+            try
+            {
+                options.RabbitMq.ToConnection();
+            }
+            catch (ArgumentException badUri)
+            {
+                problems.Add(Error($"{SectionName}:RabbitMq:Uri", badUri.Message));
+            }
+        }
+        Check(!string.IsNullOrWhiteSpace(options.MessageDataPath), "MessageDataPath", "must name a folder");
+        Check(options.RetryCount >= 0, "RetryCount", $"must be 0 or more, got {options.RetryCount}");
+        Check(options.RetryIntervalMs >= 0, "RetryIntervalMs", $"must be 0 or more, got {options.RetryIntervalMs}");
+        Check(options.RedeliverySeconds.All(seconds => seconds > 0), "RedeliverySeconds", "every delay must be above 0 seconds");
+        if (problems.Count > 0)
+            throw new SettingsException(problems);
+        return options;
+    }
+
+    private static SettingsError Error(string key, string reason) => new()
+    {
+        Source = "appsettings.json / environment (Seismic__Bus__...)",
+        KeyPath = key,
+        Reason = reason,
+    };
+
+    private static SettingsException Invalid(string key, string reason) => new([Error(key, reason)]);
 }
 
 /// <summary>How to reach RabbitMQ: either <see cref="Uri"/> or the separate fields.</summary>

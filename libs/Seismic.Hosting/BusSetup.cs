@@ -21,8 +21,7 @@ public static class BusSetup
         BusTransport defaultTransport,
         Action<IBusRegistrationConfigurator> registerWorkers)
     {
-        var options = new BusOptions { Transport = defaultTransport };
-        builder.Configuration.GetSection(BusOptions.SectionName).Bind(options);
+        var options = BusOptions.Read(builder.Configuration, defaultTransport);
         builder.Services.AddSingleton(options);
 
         // Waveforms and beams go by claim check: the message carries an address into this repository.
@@ -62,7 +61,7 @@ public static class BusSetup
                     });
                     break;
                 default:
-                    throw new InvalidOperationException($"Seismic:Bus:Transport '{options.Transport}' is not supported.");
+                    throw new ArgumentOutOfRangeException(nameof(defaultTransport), options.Transport, "unknown transport");
             }
         });
 

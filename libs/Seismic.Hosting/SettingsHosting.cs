@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Seismic.Configuration;
@@ -14,7 +13,7 @@ public static class SettingsHosting
     /// <summary>
     /// Reads and validates the settings file named by "Seismic:ConfigFile", else the default search
     /// (SEISMIC_CONFIG, ./config/seismic.yaml, the copy next to the program), and registers it.
-    /// Throws <see cref="ConfigurationException"/> naming every bad key; a host must not start on a bad file.
+    /// Throws <see cref="SettingsException"/> naming every bad key; a host must not start on a bad file.
     /// </summary>
     public static SeismicSettings LoadSeismicSettings(this IHostApplicationBuilder builder)
     {
@@ -23,24 +22,5 @@ public static class SettingsHosting
             : SettingsLoader.LoadDefault();
         builder.Services.AddSingleton(settings);
         return settings;
-    }
-
-    /// <summary>
-    /// <see cref="LoadSeismicSettings"/> for a host's Program.cs: on a bad file it writes every problem to
-    /// standard error and returns false, so the host exits with a message instead of a stack trace.
-    /// </summary>
-    public static bool TryLoadSeismicSettings(this IHostApplicationBuilder builder, [NotNullWhen(true)] out SeismicSettings? settings)
-    {
-        try
-        {
-            settings = builder.LoadSeismicSettings();
-            return true;
-        }
-        catch (ConfigurationException invalid)
-        {
-            Console.Error.WriteLine(invalid.Message);
-            settings = null;
-            return false;
-        }
     }
 }

@@ -1,11 +1,20 @@
 using Microsoft.Extensions.Hosting;
-using Seismic.Beamformer;
+using Seismic.Configuration;
 using Seismic.Hosting;
+using Seismic.Beamformer;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.AddServiceDefaults("beamformer");
-if (!builder.TryLoadSeismicSettings(out var settings))
+try
+{
+    var builder = Host.CreateApplicationBuilder(args);
+    builder.AddServiceDefaults("beamformer");
+    var settings = builder.LoadSeismicSettings();
+    builder.AddSeismicBus(BusTransport.RabbitMq, bus => bus.AddBeamformerWorker(settings));
+    await builder.Build().RunAsync();
+    return 0;
+}
+catch (SettingsException invalid)
+{
+    // A bad settings file or bus setting: say which key and why, and do not start half-configured.
+    Console.Error.WriteLine(invalid.Message);
     return 2;
-builder.AddSeismicBus(BusTransport.RabbitMq, bus => bus.AddBeamformerWorker(settings));
-await builder.Build().RunAsync();
-return 0;
+}

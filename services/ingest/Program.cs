@@ -1,11 +1,20 @@
 using Microsoft.Extensions.Hosting;
-using Seismic.Ingest;
+using Seismic.Configuration;
 using Seismic.Hosting;
+using Seismic.Ingest;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.AddServiceDefaults("ingest");
-if (!builder.TryLoadSeismicSettings(out var settings))
+try
+{
+    var builder = Host.CreateApplicationBuilder(args);
+    builder.AddServiceDefaults("ingest");
+    var settings = builder.LoadSeismicSettings();
+    builder.AddSeismicBus(BusTransport.RabbitMq, bus => bus.AddIngestWorker(settings));
+    await builder.Build().RunAsync();
+    return 0;
+}
+catch (SettingsException invalid)
+{
+    // A bad settings file or bus setting: say which key and why, and do not start half-configured.
+    Console.Error.WriteLine(invalid.Message);
     return 2;
-builder.AddSeismicBus(BusTransport.RabbitMq, bus => bus.AddIngestWorker(settings));
-await builder.Build().RunAsync();
-return 0;
+}

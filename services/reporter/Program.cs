@@ -1,11 +1,20 @@
 using Microsoft.Extensions.Hosting;
-using Seismic.Reporter;
+using Seismic.Configuration;
 using Seismic.Hosting;
+using Seismic.Reporter;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.AddServiceDefaults("reporter");
-if (!builder.TryLoadSeismicSettings(out var settings))
+try
+{
+    var builder = Host.CreateApplicationBuilder(args);
+    builder.AddServiceDefaults("reporter");
+    var settings = builder.LoadSeismicSettings();
+    builder.AddSeismicBus(BusTransport.RabbitMq, bus => bus.AddReporterWorker(settings));
+    await builder.Build().RunAsync();
+    return 0;
+}
+catch (SettingsException invalid)
+{
+    // A bad settings file or bus setting: say which key and why, and do not start half-configured.
+    Console.Error.WriteLine(invalid.Message);
     return 2;
-builder.AddSeismicBus(BusTransport.RabbitMq, bus => bus.AddReporterWorker(settings));
-await builder.Build().RunAsync();
-return 0;
+}

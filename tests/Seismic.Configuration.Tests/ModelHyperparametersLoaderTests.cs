@@ -44,7 +44,7 @@ public sealed class ModelHyperparametersLoaderTests
     {
         var yaml = YamlText.ReplaceOnce(File.ReadAllText(RepoFiles.ModelPath("cnn_dense")), "kernel_sizes: [7, 7, 3]", "kernel_sizes: [7, 7]");
 
-        var error = Assert.Single(Assert.Throws<ConfigurationException>(() => ModelHyperparametersLoader.LoadFromText(yaml, "cnn_dense.yaml")).Errors);
+        var error = Assert.Single(Assert.Throws<SettingsException>(() => ModelHyperparametersLoader.LoadFromText(yaml, "cnn_dense.yaml")).Errors);
 
         Assert.Equal("kernel_sizes", error.KeyPath);
         Assert.Equal("must have one entry per entry of filters (3), got 2", error.Reason);
@@ -56,7 +56,7 @@ public sealed class ModelHyperparametersLoaderTests
     {
         var yaml = YamlText.ReplaceOnce(File.ReadAllText(RepoFiles.ModelPath("cnn_dense")), "dense_units: [128, 128]", "dense_units: [128, many]");
 
-        var error = Assert.Single(Assert.Throws<ConfigurationException>(() => ModelHyperparametersLoader.LoadFromText(yaml, "cnn_dense.yaml")).Errors);
+        var error = Assert.Single(Assert.Throws<SettingsException>(() => ModelHyperparametersLoader.LoadFromText(yaml, "cnn_dense.yaml")).Errors);
 
         Assert.Equal("dense_units[1]", error.KeyPath);
         Assert.Equal("expected an integer, got 'many'", error.Reason);
@@ -67,7 +67,7 @@ public sealed class ModelHyperparametersLoaderTests
     {
         var yaml = File.ReadAllText(RepoFiles.ModelPath("alexnet")) + "dense_units: [128, 128]\n";
 
-        var error = Assert.Single(Assert.Throws<ConfigurationException>(() => ModelHyperparametersLoader.LoadFromText(yaml, "alexnet.yaml")).Errors);
+        var error = Assert.Single(Assert.Throws<SettingsException>(() => ModelHyperparametersLoader.LoadFromText(yaml, "alexnet.yaml")).Errors);
 
         Assert.Equal("dense_units", error.KeyPath);
         Assert.Equal("unknown key", error.Reason);
@@ -76,7 +76,7 @@ public sealed class ModelHyperparametersLoaderTests
     [Fact]
     public void Should_reject_an_architecture_without_a_hyperparameter_file()
     {
-        var error = Assert.Single(Assert.Throws<ConfigurationException>(() => ModelHyperparametersLoader.LoadFromText("architecture: compact\n", "compact.yaml")).Errors);
+        var error = Assert.Single(Assert.Throws<SettingsException>(() => ModelHyperparametersLoader.LoadFromText("architecture: compact\n", "compact.yaml")).Errors);
 
         Assert.Equal("architecture", error.KeyPath);
         Assert.Contains("expected one of alexnet, cnn_dense", error.Reason);

@@ -45,9 +45,9 @@ internal static class YamlText
     }
 
     /// <summary>Loads the shipped settings text with one edit and returns the errors it must produce.</summary>
-    public static IReadOnlyList<ConfigurationError> ErrorsAfter(string find, string replacement, IReadOnlyDictionary<string, string>? overrides = null)
+    public static IReadOnlyList<SettingsError> ErrorsAfter(string find, string replacement, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var yaml = ReplaceOnce(RepoFiles.SettingsText, find, replacement);
-        return Assert.Throws<ConfigurationException>(() => SettingsLoader.LoadFromText(yaml, "seismic.yaml", overrides)).Errors;
+        return Assert.Throws<SettingsException>(() => SettingsLoader.LoadFromText(yaml, "seismic.yaml", overrides)).Errors;
     }
 }

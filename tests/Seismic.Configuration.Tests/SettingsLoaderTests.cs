@@ -8,7 +8,7 @@ public sealed class SettingsLoaderTests
     {
         var yaml = YamlText.ReplaceOnce(RepoFiles.SettingsText, "  max_lr: 1.0e-4", "  max_lrr: 1.0e-4");
 
-        var errors = Assert.Throws<ConfigurationException>(() => SettingsLoader.LoadFromText(yaml, "seismic.yaml")).Errors;
+        var errors = Assert.Throws<SettingsException>(() => SettingsLoader.LoadFromText(yaml, "seismic.yaml")).Errors;
 
         var unknown = Assert.Single(errors, e => e.KeyPath == "optimizer.max_lrr");
         Assert.Equal(YamlText.LineOf(yaml, "max_lrr"), unknown.Line);
@@ -69,7 +69,7 @@ public sealed class SettingsLoaderTests
     {
         var yaml = YamlText.ReplaceOnce(RepoFiles.SettingsText, "  event_buffer_s: 30\n", "");
 
-        var error = Assert.Single(Assert.Throws<ConfigurationException>(() => SettingsLoader.LoadFromText(yaml, "seismic.yaml")).Errors);
+        var error = Assert.Single(Assert.Throws<SettingsException>(() => SettingsLoader.LoadFromText(yaml, "seismic.yaml")).Errors);
 
         Assert.Equal("window.event_buffer_s", error.KeyPath);
         Assert.Equal("required key is missing (expected a number)", error.Reason);
@@ -118,7 +118,7 @@ public sealed class SettingsLoaderTests
     {
         var yaml = YamlText.ReplaceOnce(RepoFiles.SettingsText, "  code: ARCES", "  code: \"ARCES");
 
-        var error = Assert.Single(Assert.Throws<ConfigurationException>(() => SettingsLoader.LoadFromText(yaml, "seismic.yaml")).Errors);
+        var error = Assert.Single(Assert.Throws<SettingsException>(() => SettingsLoader.LoadFromText(yaml, "seismic.yaml")).Errors);
 
         Assert.StartsWith("YAML syntax error", error.Reason);
         Assert.Equal(YamlText.LineOf(yaml, "\"ARCES"), error.Line);
@@ -136,7 +136,7 @@ public sealed class SettingsLoaderTests
     [Fact]
     public void Should_reject_an_empty_file()
     {
-        var error = Assert.Single(Assert.Throws<ConfigurationException>(() => SettingsLoader.LoadFromText("# nothing\n", "empty.yaml")).Errors);
+        var error = Assert.Single(Assert.Throws<SettingsException>(() => SettingsLoader.LoadFromText("# nothing\n", "empty.yaml")).Errors);
 
         Assert.Equal("empty.yaml", error.Source);
         Assert.Equal("the file holds no settings", error.Reason);
@@ -147,7 +147,7 @@ public sealed class SettingsLoaderTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"seismic-missing-{Guid.NewGuid():N}.yaml");
 
-        var error = Assert.Single(Assert.Throws<ConfigurationException>(() => SettingsLoader.Load(path)).Errors);
+        var error = Assert.Single(Assert.Throws<SettingsException>(() => SettingsLoader.Load(path)).Errors);
 
         Assert.Equal(path, error.Source);
         Assert.StartsWith("file not found", error.Reason);
@@ -160,7 +160,7 @@ public sealed class SettingsLoaderTests
         yaml = YamlText.ReplaceOnce(yaml, "  type: minmax", "  type: maxmin");
         yaml = YamlText.ReplaceOnce(yaml, "  seed: 42", "  sead: 42");
 
-        var errors = Assert.Throws<ConfigurationException>(() => SettingsLoader.LoadFromText(yaml, "seismic.yaml")).Errors;
+        var errors = Assert.Throws<SettingsException>(() => SettingsLoader.LoadFromText(yaml, "seismic.yaml")).Errors;
 
         // In file order; the missing data.seed is reported at the "data:" line, above the misspelt key.
         Assert.Equal(["window.step_s", "scaling.type", "data.seed", "data.sead"], errors.Select(e => e.KeyPath));
@@ -171,7 +171,7 @@ public sealed class SettingsLoaderTests
     {
         var yaml = YamlText.ReplaceOnce(RepoFiles.SettingsText, "  step_s: 5", "  step_s: abc");
 
-        var exception = Assert.Throws<ConfigurationException>(() => SettingsLoader.LoadFromText(yaml, "config/seismic.yaml"));
+        var exception = Assert.Throws<SettingsException>(() => SettingsLoader.LoadFromText(yaml, "config/seismic.yaml"));
 
         var line = YamlText.LineOf(yaml, "step_s: abc");
         Assert.Contains($"config/seismic.yaml:{line}:11: window.step_s: expected a number, got 'abc'", exception.Message);

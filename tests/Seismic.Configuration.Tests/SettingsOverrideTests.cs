@@ -6,8 +6,8 @@ public sealed class SettingsOverrideTests
     private static SeismicSettings LoadWith(params (string Key, string Value)[] overrides) =>
         SettingsLoader.Load(RepoFiles.SettingsPath, overrides.ToDictionary(o => o.Key, o => o.Value));
 
-    private static IReadOnlyList<ConfigurationError> ErrorsWith(params (string Key, string Value)[] overrides) =>
-        Assert.Throws<ConfigurationException>(() => LoadWith(overrides)).Errors;
+    private static IReadOnlyList<SettingsError> ErrorsWith(params (string Key, string Value)[] overrides) =>
+        Assert.Throws<SettingsException>(() => LoadWith(overrides)).Errors;
 
     [Fact]
     public void Should_apply_overrides_to_the_loaded_settings()

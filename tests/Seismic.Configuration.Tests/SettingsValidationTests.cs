@@ -9,7 +9,7 @@ public sealed class SettingsValidationTests
         var yaml = YamlText.ReplaceOnce(RepoFiles.SettingsText, "      min_hz: 2", "      min_hz: 9");
         yaml = YamlText.ReplaceOnce(yaml, "      max_hz: 8", "      max_hz: 2");
 
-        var error = Assert.Single(Assert.Throws<ConfigurationException>(() => SettingsLoader.LoadFromText(yaml, "seismic.yaml")).Errors);
+        var error = Assert.Single(Assert.Throws<SettingsException>(() => SettingsLoader.LoadFromText(yaml, "seismic.yaml")).Errors);
 
         Assert.Equal("filters.beam_filter.bandpass.min_hz", error.KeyPath);
         Assert.Equal("must be below max_hz (2), got 9", error.Reason);
@@ -69,7 +69,7 @@ public sealed class SettingsValidationTests
         yaml = YamlText.ReplaceOnce(yaml, "  batch_size: 128", "  batch_size: 0");
         yaml = YamlText.ReplaceOnce(yaml, "  train_fraction: 0.8", "  train_fraction: 2");
 
-        var errors = Assert.Throws<ConfigurationException>(() => SettingsLoader.LoadFromText(yaml, "seismic.yaml")).Errors;
+        var errors = Assert.Throws<SettingsException>(() => SettingsLoader.LoadFromText(yaml, "seismic.yaml")).Errors;
 
         var expectedLines = new Dictionary<string, int?>
         {

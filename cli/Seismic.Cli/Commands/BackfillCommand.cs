@@ -4,6 +4,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Seismic.Configuration;
 using Seismic.Contracts.Ingest;
 using Seismic.Contracts.Operations;
 using Seismic.Hosting;
@@ -52,7 +53,15 @@ internal static class BackfillCommand
     {
         var builder = CommonOptions.HostBuilder(null, rabbitMqUri);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddSeismicBus(BusTransport.RabbitMq, _ => { });
+        try
+        {
+            builder.AddSeismicBus(BusTransport.RabbitMq, _ => { });
+        }
+        catch (SettingsException invalid)
+        {
+            Console.Error.WriteLine(invalid.Message);
+            return 2;
+        }
         using var host = builder.Build();
         await host.StartAsync(cancellation);
         try

@@ -39,7 +39,7 @@ internal static class ConfigCommand
                     var model = ModelHyperparametersLoader.Load(modelFile);
                     Console.WriteLine($"{modelFile}: valid ({model.Architecture}).");
                 }
-                catch (ConfigurationException invalid)
+                catch (SettingsException invalid)
                 {
                     Console.Error.WriteLine(invalid.Message);
                     failed = true;
@@ -47,7 +47,7 @@ internal static class ConfigCommand
             }
             return failed ? 1 : 0;
         }
-        catch (ConfigurationException invalid)
+        catch (SettingsException invalid)
         {
             Console.Error.WriteLine(invalid.Message);
             return 1;

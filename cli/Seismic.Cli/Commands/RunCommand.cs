@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Seismic.Beamformer;
 using Seismic.Classifier;
+using Seismic.Configuration;
 using Seismic.Hosting;
 using Seismic.Ingest;
 using Seismic.Reporter;
@@ -27,14 +28,22 @@ internal static class RunCommand
         {
             var builder = CommonOptions.HostBuilder(parse.GetValue(config), parse.GetValue(rabbitMq));
             builder.AddServiceDefaults("seismic");
-            if (!builder.TryLoadSeismicSettings(out var settings))
+            SeismicSettings settings;
+            try
+            {
+                settings = builder.LoadSeismicSettings();
+                builder.AddSeismicBus(BusTransport.InMemory, bus => bus
+                    .AddIngestWorker(settings)
+                    .AddBeamformerWorker(settings)
+                    .AddClassifierWorker(settings)
+                    .AddTrainerWorker(settings)
+                    .AddReporterWorker(settings));
+            }
+            catch (SettingsException invalid)
+            {
+                Console.Error.WriteLine(invalid.Message);
                 return 2;
-            builder.AddSeismicBus(BusTransport.InMemory, bus => bus
-                .AddIngestWorker(settings)
-                .AddBeamformerWorker(settings)
-                .AddClassifierWorker(settings)
-                .AddTrainerWorker(settings)
-                .AddReporterWorker(settings));
+            }
             using var host = builder.Build();
             host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Seismic.Run").LogInformation(
                 "Running ingest, beamformer, classifier, trainer and reporter in one process; reports go to {ReportsFolder}. Press Ctrl-C to stop.",

@@ -11,7 +11,7 @@ namespace Seismic.Configuration.Binding;
 /// line, column and full key path, and so that a key absent from the file is an error instead of a
 /// silent default: the YAML file is the single source of truth.
 /// </summary>
-internal sealed class YamlBinder(string sourceName, IReadOnlySet<YamlNode> overrideNodes, List<ConfigurationError> errors)
+internal sealed class YamlBinder(string sourceName, IReadOnlySet<YamlNode> overrideNodes, List<SettingsError> errors)
 {
     private static readonly string[] NullLiterals = ["", "~", "null", "Null", "NULL"];
 
@@ -222,11 +222,11 @@ internal sealed class YamlBinder(string sourceName, IReadOnlySet<YamlNode> overr
     {
         if (node is null || overrideNodes.Contains(node))
         {
-            errors.Add(new ConfigurationError { Source = node is null ? sourceName : YamlConfigReader.OverrideSource, KeyPath = keyPath, Reason = reason });
+            errors.Add(new SettingsError { Source = node is null ? sourceName : YamlConfigReader.OverrideSource, KeyPath = keyPath, Reason = reason });
             return;
         }
 
-        errors.Add(new ConfigurationError
+        errors.Add(new SettingsError
         {
             Source = sourceName,
             Line = (int)node.Start.Line,

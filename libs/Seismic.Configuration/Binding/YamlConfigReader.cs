@@ -37,8 +37,8 @@ internal static class YamlConfigReader
         Func<YamlMappingNode, YamlBinder, Type?>? chooseType = null)
         where T : class
     {
-        var errors = new List<ConfigurationError>();
-        var root = Parse(yaml, sourceName, errors) ?? throw new ConfigurationException(errors);
+        var errors = new List<SettingsError>();
+        var root = Parse(yaml, sourceName, errors) ?? throw new SettingsException(errors);
         var overrideNodes = ApplyOverrides(root, overrides ?? new Dictionary<string, string>(), errors);
         var binder = new YamlBinder(sourceName, overrideNodes, errors);
 
@@ -47,13 +47,13 @@ internal static class YamlConfigReader
         if (errors.Count > 0 || settings is null)
         {
             // In file order, so a reader can work down the file; overrides have no line and come last.
-            throw new ConfigurationException([.. errors.OrderBy(e => e.Line ?? int.MaxValue).ThenBy(e => e.Column)]);
+            throw new SettingsException([.. errors.OrderBy(e => e.Line ?? int.MaxValue).ThenBy(e => e.Column)]);
         }
 
         return (T)settings;
     }
 
-    private static YamlMappingNode? Parse(string yaml, string sourceName, List<ConfigurationError> errors)
+    private static YamlMappingNode? Parse(string yaml, string sourceName, List<SettingsError> errors)
     {
         var stream = new YamlStream();
         try
@@ -62,7 +62,7 @@ internal static class YamlConfigReader
         }
         catch (YamlException e)
         {
-            errors.Add(new ConfigurationError
+            errors.Add(new SettingsError
             {
                 Source = sourceName,
                 Line = (int)e.Start.Line,
@@ -75,18 +75,18 @@ internal static class YamlConfigReader
         catch (InvalidOperationException e)
         {
             // YamlDotNet 16 throws this, without a position, for some unterminated flow collections.
-            errors.Add(new ConfigurationError { Source = sourceName, KeyPath = "", Reason = $"YAML syntax error: {e.Message}" });
+            errors.Add(new SettingsError { Source = sourceName, KeyPath = "", Reason = $"YAML syntax error: {e.Message}" });
             return null;
         }
 
         switch (stream.Documents.Count)
         {
             case 0:
-                errors.Add(new ConfigurationError { Source = sourceName, KeyPath = "", Reason = "the file holds no settings" });
+                errors.Add(new SettingsError { Source = sourceName, KeyPath = "", Reason = "the file holds no settings" });
                 return null;
             case > 1:
                 var second = stream.Documents[1].RootNode.Start;
-                errors.Add(new ConfigurationError
+                errors.Add(new SettingsError
                 {
                     Source = sourceName,
                     Line = (int)second.Line,
@@ -100,7 +100,7 @@ internal static class YamlConfigReader
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             var start = stream.Documents[0].RootNode.Start;
-            errors.Add(new ConfigurationError
+            errors.Add(new SettingsError
             {
                 Source = sourceName,
                 Line = (int)start.Line,
@@ -119,7 +119,7 @@ internal static class YamlConfigReader
     /// checks a value in the file does. A missing key is added rather than rejected here, so that the
     /// binder reports it as unknown with its closest known key.
     /// </summary>
-    private static HashSet<YamlNode> ApplyOverrides(YamlMappingNode root, IReadOnlyDictionary<string, string> overrides, List<ConfigurationError> errors)
+    private static HashSet<YamlNode> ApplyOverrides(YamlMappingNode root, IReadOnlyDictionary<string, string> overrides, List<SettingsError> errors)
     {
         var created = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
         foreach (var (keyPath, text) in overrides.OrderBy(pair => pair.Key, StringComparer.Ordinal))
@@ -180,7 +180,7 @@ internal static class YamlConfigReader
     }
 
     /// <summary>An override value is YAML too, so a list such as "[32, 64]" can replace a list.</summary>
-    private static YamlNode? ParseOverrideValue(string keyPath, string text, List<ConfigurationError> errors)
+    private static YamlNode? ParseOverrideValue(string keyPath, string text, List<SettingsError> errors)
     {
         var stream = new YamlStream();
         try
@@ -201,9 +201,9 @@ internal static class YamlConfigReader
     private static YamlNode? FindKey(YamlMappingNode mapping, string name) =>
         mapping.Children.Keys.FirstOrDefault(key => key is YamlScalarNode scalar && scalar.Value == name);
 
-    private static ConfigurationError OverrideError(string keyPath, string reason) =>
+    private static SettingsError OverrideError(string keyPath, string reason) =>
         new() { Source = OverrideSource, KeyPath = keyPath, Reason = reason };
 
-    private static ConfigurationException Single(string source, string reason) =>
-        new([new ConfigurationError { Source = source, KeyPath = "", Reason = reason }]);
+    private static SettingsException Single(string source, string reason) =>
+        new([new SettingsError { Source = source, KeyPath = "", Reason = reason }]);
 }

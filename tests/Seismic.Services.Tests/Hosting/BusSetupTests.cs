@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Seismic.Configuration;
 using Seismic.Hosting;
 
 namespace Seismic.Services.Tests.Hosting;
@@ -61,5 +62,35 @@ public sealed class BusSetupTests : IDisposable
 
         Assert.Equal(256 * 1024, (await readBack.Value).Length);
         Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(_folder, "message-data"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Should_name_the_key_of_an_unusable_broker_address()
+    {
+        var builder = Builder(new() { ["Seismic:Bus:RabbitMq:Uri"] = "http://rabbit.example/" });
+
+        var error = Assert.Throws<SettingsException>(() => builder.AddSeismicBus(BusTransport.RabbitMq, _ => { }));
+
+        Assert.Contains("Seismic:Bus:RabbitMq:Uri", error.Message);
+        Assert.Contains("'http'", error.Message);
+    }
+
+    [Fact]
+    public void Should_name_the_key_of_a_value_of_the_wrong_kind()
+    {
+        var builder = Builder(new() { ["Seismic:Bus:Transport"] = "Carrier pigeon", ["Seismic:Bus:RetryCount"] = "-1" });
+
+        var error = Assert.Throws<SettingsException>(() => builder.AddSeismicBus(BusTransport.RabbitMq, _ => { }));
+
+        Assert.Contains("Seismic:Bus", error.Message);
+        Assert.Contains("Carrier pigeon", error.Message);
+    }
+
+    [Fact]
+    public void Should_refuse_a_negative_retry_count()
+    {
+        var builder = Builder(new() { ["Seismic:Bus:RetryCount"] = "-1" });
+
+        Assert.Contains("Seismic:Bus:RetryCount", Assert.Throws<SettingsException>(() => builder.AddSeismicBus(BusTransport.InMemory, _ => { })).Message);
     }
 }

@@ -1,7 +1,7 @@
 namespace Seismic.Configuration;
 
 /// <summary>One problem found in a configuration file or in an override of it.</summary>
-public sealed record ConfigurationError
+public sealed record SettingsError
 {
     /// <summary>The file (or "override" for a key given on the command, or the source name given to LoadFromText).</summary>
     public required string Source { get; init; }
@@ -26,17 +26,17 @@ public sealed record ConfigurationError
 }
 
 /// <summary>The configuration could not be read or is invalid; <see cref="Errors"/> holds every problem found, not only the first.</summary>
-public sealed class ConfigurationException : Exception
+public sealed class SettingsException : Exception
 {
-    public ConfigurationException(IReadOnlyList<ConfigurationError> errors)
+    public SettingsException(IReadOnlyList<SettingsError> errors)
         : base(FormatMessage(errors))
     {
         Errors = errors;
     }
 
-    public IReadOnlyList<ConfigurationError> Errors { get; }
+    public IReadOnlyList<SettingsError> Errors { get; }
 
-    private static string FormatMessage(IReadOnlyList<ConfigurationError> errors)
+    private static string FormatMessage(IReadOnlyList<SettingsError> errors)
     {
         var heading = errors.Count == 1 ? "Invalid configuration (1 error):" : $"Invalid configuration ({errors.Count} errors):";
         return string.Join(Environment.NewLine, errors.Select(e => e.ToString()).Prepend(heading));
