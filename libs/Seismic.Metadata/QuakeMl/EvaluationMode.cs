@@ -1,0 +1,8 @@
+namespace Seismic.Metadata.QuakeMl;
+
+/// <summary>QuakeML EvaluationMode: "manual" or "automatic".</summary>
+public enum EvaluationMode
+{
+    Manual,
+    Automatic,
+}

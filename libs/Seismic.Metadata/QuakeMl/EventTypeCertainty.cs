@@ -1,0 +1,8 @@
+namespace Seismic.Metadata.QuakeMl;
+
+/// <summary>QuakeML EventTypeCertainty: "known" or "suspected".</summary>
+public enum EventTypeCertainty
+{
+    Known,
+    Suspected,
+}
