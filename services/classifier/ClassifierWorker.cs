@@ -1,17 +1,24 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Seismic.Classifier.Consumers;
+using Seismic.Classifier.Processing;
 using Seismic.Configuration;
+using Seismic.Inference.Registry;
 
 namespace Seismic.Classifier;
 
 public static class ClassifierWorker
 {
-    /// <summary>
-    /// Registers the classifier's consumers. It has none yet (it needs beams (issue 5) and an ONNX model (issue 7)); the host already
-    /// runs, connects and reports its health, so deployment and monitoring are in place.
-    /// </summary>
+    /// <summary>Registers the classifier: the active model (loaded at start, swapped on ModelPublished) and its consumers.</summary>
     public static IBusRegistrationConfigurator AddClassifierWorker(this IBusRegistrationConfigurator bus, SeismicSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(settings);
+        bus.TryAddSingleton(TimeProvider.System);
+        bus.AddSingleton(new ModelRegistry(settings.Paths.ModelsDir));
+        bus.AddSingleton<ActiveModel>();
+        bus.AddHostedService<StartupModelLoader>();
+        bus.AddConsumer<BeamsFormedConsumer, BeamsFormedConsumerDefinition>();
+        bus.AddConsumer<ModelPublishedConsumer, ModelPublishedConsumerDefinition>();
         return bus;
     }
 }

@@ -1,4 +1,5 @@
 using Seismic.Inference.Onnx;
+using Seismic.TestSupport;
 
 namespace Seismic.Inference.Tests;
 

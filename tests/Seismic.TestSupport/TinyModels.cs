@@ -1,13 +1,13 @@
 using Google.Protobuf;
 using Seismic.Onnx;
 
-namespace Seismic.Inference.Tests;
+namespace Seismic.TestSupport;
 
 /// <summary>
 /// Small ONNX models with the Seismic contract whose outputs can be computed by hand:
 /// detector logit = mean of channel 0 over time, classifier logit = 2 × mean of channel 1 − 1.
 /// </summary>
-internal static class TinyModels
+public static class TinyModels
 {
     public static string Write(string folder, string name, object samples, int channels = 3, string[]? outputs = null, string inputName = "input")
     {
