@@ -1,9 +1,11 @@
+using Seismic.TestSupport;
+
 namespace Seismic.Integration.Tests;
 
 /// <summary>Where the repository and the programs built from it are, seen from this test assembly.</summary>
 internal static class RepositoryLayout
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryPaths.Root;
 
     /// <summary>Debug or Release: the configuration this test assembly was built in, so the programs match it.</summary>
     private static string BuildConfiguration { get; } =
@@ -12,7 +14,7 @@ internal static class RepositoryLayout
     private static string TargetFramework { get; } =
         new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
 
-    public static string ConfigFile => Path.Combine(Root, "config", "seismic.yaml");
+    public static string ConfigFile => RepositoryPaths.SettingsFile;
 
     /// <summary>The built dll of a worker (folder under services/) or of the CLI ("cli").</summary>
     public static string ProgramDll(string program) => program == "cli"
@@ -20,14 +22,4 @@ internal static class RepositoryLayout
         : Path.Combine(Root, "services", program, "bin", BuildConfiguration, TargetFramework, $"Seismic.{Capitalize(program)}.dll");
 
     private static string Capitalize(string name) => char.ToUpperInvariant(name[0]) + name[1..];
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Seismic.sln")))
-                return folder.FullName;
-        }
-        throw new InvalidOperationException($"No Seismic.sln above {AppContext.BaseDirectory}");
-    }
 }
