@@ -5,6 +5,7 @@ var root = new RootCommand("Seismic: watches a seismic array, forms beams, detec
 {
     RunCommand.Create(),
     BackfillCommand.Create(),
+    MseedCommand.Create(),
     ModelsCommand.Create(),
     ConfigCommand.Create(),
     VersionCommand.Create(),

@@ -1,0 +1,17 @@
+using Seismic.Benchmarks.MiniSeed;
+
+// A dispatcher: `dotnet run -c Release --project bench/Seismic.Benchmarks -- <name> [args]`.
+var benchmarks = new Dictionary<string, (string Description, Func<string[], int> Run)>(StringComparer.OrdinalIgnoreCase)
+{
+    ["mseed"] = ("miniSEED decode speed (samples/s) for Steim-1, Steim-2 and int32, next to libmseed's on the same files", MseedDecodeComparison.Run),
+    ["mseed-bdn"] = ("the same decodes under BenchmarkDotNet (slower, with allocation figures)", MseedDecodeBenchmarks.Run),
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var chosen))
+{
+    Console.Error.WriteLine("usage: Seismic.Benchmarks <benchmark> [args]");
+    foreach (var (name, (description, _)) in benchmarks)
+        Console.Error.WriteLine($"  {name,-12} {description}");
+    return args.Length == 0 ? 0 : 2;
+}
+return chosen.Run(args[1..]);
