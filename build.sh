@@ -7,6 +7,8 @@
 #                             failed, a test failed, or no test ran
 #   ./build.sh run [args]     dotnet run --project cli/Seismic.Cli -c Release -- run [args]
 #                             (the main job: all workers in one process)
+#   ./build.sh bench [name]   the benchmarks in bench/Seismic.Benchmarks (Release); installs Debian's
+#                             libmseed-dev first when missing, so miniSEED decoding is compared with libmseed
 #
 # Environment:
 #   SEISMIC_TEST_RABBITMQ   AMQP URI of a broker for the tests; when set, `test` uses it and
@@ -260,12 +262,23 @@ do_run() {
     return "${rc}"
 }
 
+do_bench() {
+    require_dotnet
+    if [[ ! -e /usr/include/libmseed.h ]] && command -v apt-get >/dev/null 2>&1; then
+        log "installing Debian's libmseed-dev (the reference the miniSEED benchmark compares with)"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libmseed-dev >/dev/null \
+            || err "could not install libmseed-dev; the benchmark will run without the libmseed comparison"
+    fi
+    dotnet run --project bench/Seismic.Benchmarks -c Release -- "$@"
+}
+
 cmd="${1:-}"
 [[ $# -gt 0 ]] && shift
 case "${cmd}" in
     build) do_build ;;
     test)  do_test ;;
     run)   do_run "$@" ;;
+    bench) do_bench "$@" ;;
     -h|--help|help) usage ;;
     *)
         [[ -n "${cmd}" ]] && err "unknown command: ${cmd}"
