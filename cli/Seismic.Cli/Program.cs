@@ -6,6 +6,7 @@ var root = new RootCommand("Seismic: watches a seismic array, forms beams, detec
     RunCommand.Create(),
     BackfillCommand.Create(),
     MseedCommand.Create(),
+    FkCommand.Create(),
     ModelsCommand.Create(),
     ConfigCommand.Create(),
     VersionCommand.Create(),
