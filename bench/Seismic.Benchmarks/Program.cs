@@ -1,9 +1,15 @@
+using Seismic.Benchmarks;
 using Seismic.Benchmarks.MiniSeed;
 
 // A dispatcher: `dotnet run -c Release --project bench/Seismic.Benchmarks -- <name> [args]`.
 var benchmarks = new Dictionary<string, (string Description, Func<string[], int> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["mseed"] = ("miniSEED decode speed (samples/s) for Steim-1, Steim-2 and int32, next to libmseed's on the same files", MseedDecodeComparison.Run),
+    ["beams"] = ("one day of ARCES beams (26 sites x 3 components at 40 Hz) and the f-k cost per segment", _ =>
+    {
+        BeamformingBenchmark.Run();
+        return 0;
+    }),
     ["mseed-bdn"] = ("the same decodes under BenchmarkDotNet (slower, with allocation figures)", MseedDecodeBenchmarks.Run),
 };
 

@@ -1,4 +1,8 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Seismic.Beamformer.Consumers;
+using Seismic.Beamformer.Processing;
 using Seismic.Configuration;
 
 namespace Seismic.Beamformer;
@@ -6,12 +10,17 @@ namespace Seismic.Beamformer;
 public static class BeamformerWorker
 {
     /// <summary>
-    /// Registers the beamformer's consumers. It has none yet (the miniSEED reader and the signal library it needs are issues 4 and 5); the host already
-    /// runs, connects and reports its health, so deployment and monitoring are in place.
+    /// Registers the beamformer: the beam pipeline, the array inventory (array.inventory_path, read on first use)
+    /// and the consumer that turns WaveformSegmentIngested into BeamsFormed or StageFailed.
+    /// The IMessageDataRepository for the beams comes from the bus setup.
     /// </summary>
     public static IBusRegistrationConfigurator AddBeamformerWorker(this IBusRegistrationConfigurator bus, SeismicSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        bus.TryAddSingleton(TimeProvider.System);
+        bus.TryAddSingleton(new BeamPipeline(settings));
+        bus.TryAddSingleton(new ArrayInventorySource(settings.Array));
+        bus.AddConsumer<WaveformSegmentIngestedConsumer, WaveformSegmentIngestedConsumerDefinition>();
         return bus;
     }
 }

@@ -50,6 +50,8 @@ public sealed class MessageUrnTests
         var parts = messages.SelectMany(PartTypes).ToHashSet();
 
         var unaccounted = typeof(Ingest.BackfillInterval).Assembly.GetExportedTypes()
+            // Static classes (such as the beam payload's codec) hold no message data.
+            .Where(type => !(type.IsAbstract && type.IsSealed))
             .Where(type => !messages.Contains(type) && !parts.Contains(type))
             .Select(type => type.FullName)
             .ToList();

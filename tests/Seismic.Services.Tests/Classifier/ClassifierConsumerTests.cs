@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Seismic.Classifier.Consumers;
 using Seismic.Classifier.Processing;
 using Seismic.Configuration;
+using Seismic.Contracts.Beams;
 using Seismic.Contracts.Classification;
 using Seismic.Contracts.Operations;
 using Seismic.Contracts.Training;

@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+using Seismic.Configuration;
+using Seismic.Metadata;
+using Seismic.Metadata.Geometry;
+using Seismic.Metadata.StationXml;
+using Seismic.Signal.Arrays;
+
+namespace Seismic.Beamformer.Processing;
+
+/// <summary>The array's StationXML seen the way the beams need it: site offsets from the array reference and sensor orientations.</summary>
+public sealed class ArrayInventory
+{
+    private readonly Inventory inventory;
+    private readonly ArraySettings array;
+    private readonly Regex stationPattern;
+
+    public ArrayInventory(Inventory inventory, ArraySettings array)
+    {
+        ArgumentNullException.ThrowIfNull(inventory);
+        ArgumentNullException.ThrowIfNull(array);
+        this.inventory = inventory;
+        this.array = array;
+        stationPattern = SeedPattern(array.StationPattern);
+    }
+
+    /// <summary>Reads array.inventory_path; the reason it cannot is a <see cref="SegmentRejectedException"/>, since no segment can be beamed without it.</summary>
+    public static ArrayInventory Load(ArraySettings array)
+    {
+        ArgumentNullException.ThrowIfNull(array);
+        if (string.IsNullOrWhiteSpace(array.InventoryPath))
+        {
+            throw new SegmentRejectedException(
+                "array.inventory_path is not set; the beamformer needs the array's StationXML for the site positions and sensor orientations.");
+        }
+
+        try
+        {
+            return new ArrayInventory(StationXmlReader.ReadFile(array.InventoryPath), array);
+        }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException or MetadataFormatException)
+        {
+            throw new SegmentRejectedException($"The StationXML at array.inventory_path ({array.InventoryPath}) cannot be read: {unreadable.Message}");
+        }
+    }
+
+    /// <summary>The array's stations (array.network, array.station_pattern) active at the time, as km offsets from the array reference.</summary>
+    public IReadOnlyList<ArraySite> SitesAt(DateTime timeUtc) =>
+        ArrayGeometry.StationOffsets(inventory, new GeoPoint(array.ReferenceLatitudeDeg, array.ReferenceLongitudeDeg), timeUtc)
+            .Where(s => s.NetworkCode == array.Network && stationPattern.IsMatch(s.StationCode))
+            .Select(s => new ArraySite(s.StationCode, s.EastKm, s.NorthKm))
+            .ToList();
+
+    /// <summary>Azimuth and dip of a channel at a time, or null when the inventory does not give both.</summary>
+    public (double AzimuthDeg, double DipDeg)? OrientationOf(ChannelId id, DateTime timeUtc) =>
+        inventory.FindChannel(id, timeUtc) is { AzimuthDeg: { } azimuth, DipDeg: { } dip } ? (azimuth, dip) : null;
+
+    /// <summary>SEED wildcards: * any run of characters, ? exactly one.</summary>
+    private static Regex SeedPattern(string pattern) =>
+        new("^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$", RegexOptions.CultureInvariant);
+}

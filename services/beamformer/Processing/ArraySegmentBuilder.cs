@@ -1,0 +1,117 @@
+using Seismic.Metadata.StationXml;
+using Seismic.Signal.Hygiene;
+using Seismic.Waveforms.MiniSeed;
+using Seismic.Waveforms.Traces;
+
+namespace Seismic.Beamformer.Processing;
+
+/// <summary>
+/// Turns a segment's miniSEED (all channels of the array) and the array's inventory into an
+/// <see cref="ArraySegment"/>: one trace per channel with NaN in its gaps, the sensor orientation from
+/// StationXML, and every problem met on the way as a sentence.
+/// </summary>
+public static class ArraySegmentBuilder
+{
+    /// <param name="miniSeed">The segment's records, miniSEED 2 or 3, any order.</param>
+    /// <param name="inventory">The array's sites and channels.</param>
+    /// <param name="startUtc">First beam sample; the data should reach edge_s before it.</param>
+    /// <param name="endUtc">Last beam sample; the data should reach edge_s after it.</param>
+    /// <param name="hint">The known event, if any.</param>
+    /// <param name="missingChannels">Channels the ingest expected but did not get, reported as warnings.</param>
+    public static ArraySegment Build(
+        ReadOnlyMemory<byte> miniSeed, ArrayInventory inventory, DateTime startUtc, DateTime endUtc,
+        BackAzimuthHint? hint, IReadOnlyList<string> missingChannels)
+    {
+        ArgumentNullException.ThrowIfNull(inventory);
+        var problems = missingChannels.Select(c => $"{c}: did not arrive before the deadline.").ToList();
+        var read = MiniSeedReader.Read(miniSeed);
+        var assembly = TraceAssembler.Assemble(read.Records, earlierProblems: read.Problems);
+        problems.AddRange(assembly.Problems.Select(p => $"miniSEED: {p}."));
+
+        var sites = inventory.SitesAt(startUtc);
+        var siteNames = sites.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var channels = new List<SensorChannel>();
+        foreach (var pieces in assembly.Segments.Where(s => s.SampleCount > 0 && s.SampleRateHz > 0).GroupBy(s => s.SourceId))
+        {
+            var id = pieces.Key;
+            if (!siteNames.Contains(id.Station))
+            {
+                problems.Add($"{id.SeedCode}: station {id.Station} is not one of the array's sites in the inventory; not used.");
+                continue;
+            }
+
+            var trace = Join(id, pieces.ToList(), problems);
+            if (Orientation(inventory, id, startUtc, problems) is { } orientation)
+            {
+                channels.Add(new SensorChannel(id.Station, trace, orientation.AzimuthDeg, orientation.DipDeg));
+            }
+        }
+
+        return new ArraySegment
+        {
+            StartUtc = startUtc,
+            EndUtc = endUtc,
+            Sites = sites,
+            Channels = channels,
+            Hint = hint,
+            KnownProblems = problems,
+        };
+    }
+
+    /// <summary>One trace from the first to the last sample of a channel, NaN in the gaps; overlapping samples keep the first value.</summary>
+    private static SignalTrace Join(SourceId id, List<TraceSegment> pieces, List<string> problems)
+    {
+        var first = pieces[0];
+        var rateHz = first.SampleRateHz;
+        var sameRate = pieces.Where(p => Math.Abs(p.SampleRateHz - rateHz) <= 1e-6 * rateHz).ToList();
+        if (sameRate.Count < pieces.Count)
+        {
+            problems.Add($"{id.SeedCode}: {pieces.Count - sameRate.Count} pieces at a rate other than {rateHz} Hz; not used.");
+        }
+
+        var startUtc = first.StartTime.ToDateTime();
+        var last = sameRate.Max(p => p.EndTime);
+        var count = (int)Math.Round((last - first.StartTime) / 1e9 * rateHz) + 1;
+        var samples = new double[count];
+        Array.Fill(samples, double.NaN);
+        foreach (var piece in sameRate)
+        {
+            var offset = (int)Math.Round((piece.StartTime - first.StartTime) / 1e9 * rateHz);
+            var values = piece.ToDoubleArray();
+            for (var i = 0; i < values.Length; i++)
+            {
+                var k = offset + i;
+                if (k >= 0 && k < count && double.IsNaN(samples[k]))
+                {
+                    samples[k] = values[i];
+                }
+            }
+        }
+
+        return new SignalTrace(id.SeedCode, startUtc, rateHz, samples);
+    }
+
+    /// <summary>
+    /// The StationXML azimuth and dip; without them, the orientation the SEED channel code implies (Z, N, E),
+    /// with a warning, since a sensor off north then goes unnoticed; other codes cannot be placed and are skipped.
+    /// </summary>
+    private static (double AzimuthDeg, double DipDeg)? Orientation(ArrayInventory inventory, SourceId id, DateTime timeUtc, List<string> problems)
+    {
+        if (inventory.OrientationOf(new ChannelId(id.Network, id.Station, id.Location, id.Channel), timeUtc) is { } known)
+        {
+            return known;
+        }
+
+        (double, double)? implied = char.ToUpperInvariant(id.Channel.LastOrDefault()) switch
+        {
+            'Z' => (0.0, -90.0),
+            'N' => (0.0, 0.0),
+            'E' => (90.0, 0.0),
+            _ => null,
+        };
+        problems.Add(implied is null
+            ? $"{id.SeedCode}: no azimuth and dip in the inventory and none implied by the code; not used."
+            : $"{id.SeedCode}: no azimuth and dip in the inventory; assumed from the channel code.");
+        return implied;
+    }
+}

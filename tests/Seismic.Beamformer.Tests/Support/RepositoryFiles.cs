@@ -1,0 +1,40 @@
+using System.Globalization;
+using Seismic.Configuration;
+using Seismic.Signal.Arrays;
+
+namespace Seismic.Beamformer.Tests.Support;
+
+/// <summary>The shipped settings and the ARCES geometry, read in place (the geometry from the shared data folder beside the repository).</summary>
+internal static class RepositoryFiles
+{
+    private static readonly Lazy<IReadOnlyList<ArraySite>> Geometry = new(LoadGeometry);
+
+    public static IReadOnlyList<ArraySite> ArcesSites => Geometry.Value;
+
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>config/seismic.yaml with optional dotted-key overrides, e.g. {"filters.demean": "false"}.</summary>
+    public static SeismicSettings Settings(IReadOnlyDictionary<string, string>? overrides = null) =>
+        SettingsLoader.Load(Path.Combine(Root, "config", "seismic.yaml"), overrides);
+
+    private static IReadOnlyList<ArraySite> LoadGeometry() =>
+        File.ReadAllLines(Path.Combine(Root, "..", "shared", "data", "arces", "arces-geometry.csv"))
+            .Skip(1)
+            .Where(line => line.Trim().Length > 0)
+            .Select(line => line.Split(','))
+            .Select(f => new ArraySite(f[0].Trim(), double.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture)))
+            .ToList();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Seismic.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No folder holding Seismic.sln above {AppContext.BaseDirectory}.");
+    }
+}
