@@ -7,6 +7,7 @@ var root = new RootCommand("Seismic: watches a seismic array, forms beams, detec
     BackfillCommand.Create(),
     MseedCommand.Create(),
     FkCommand.Create(),
+    BeamCommand.Create(),
     ModelsCommand.Create(),
     ConfigCommand.Create(),
     VersionCommand.Create(),
