@@ -65,8 +65,22 @@ trap 'cleanup; trap - EXIT; exit 143' TERM
 # ---------------------------------------------------------------------------------------------
 # build
 # ---------------------------------------------------------------------------------------------
+# Every project in the tree must be in the solution, or its tests would silently never run.
+check_solution_complete() {
+    local listed missing=()
+    listed="$(dotnet sln "${SOLUTION}" list | tr '\\' '/')"
+    while IFS= read -r project; do
+        grep -qxF "${project#./}" <<<"${listed}" || missing+=("${project#./}")
+    done < <(find . -name '*.csproj' -not -path '*/bin/*' -not -path '*/obj/*' | sort)
+    if [[ ${#missing[@]} -gt 0 ]]; then
+        err "not in ${SOLUTION}: ${missing[*]} (add with: dotnet sln ${SOLUTION} add PROJECT)"
+        exit 1
+    fi
+}
+
 do_build() {
     require_dotnet
+    check_solution_complete
     log "dotnet restore ${SOLUTION}"
     local rc=0
     dotnet restore "${SOLUTION}" "${MSBUILD_ARGS[@]}" || rc=$?
