@@ -12,14 +12,19 @@ public sealed class BeamsFormedConsumerDefinition : ConsumerDefinition<BeamsForm
 }
 
 /// <summary>
-/// Every classifier instance must hear of a new model, so each has its own temporary queue instead of
-/// competing for one; an instance that was down loads the newest version when it starts anyway.
+/// Every classifier instance must hear of a new model, so each has its own queue (the endpoint name carries
+/// an instance id), deleted when the instance stops, instead of competing for one; an instance that was
+/// down loads the newest version when it starts anyway.
 /// </summary>
 public sealed class ModelPublishedConsumerDefinition : ConsumerDefinition<ModelPublishedConsumer>
 {
     public ModelPublishedConsumerDefinition()
     {
         ConcurrentMessageLimit = 1;
-        Endpoint(endpoint => endpoint.Temporary = true);
+        Endpoint(endpoint =>
+        {
+            endpoint.InstanceId = NewId.Next().ToString("N");
+            endpoint.Temporary = true;
+        });
     }
 }
