@@ -81,3 +81,34 @@ public sealed record CnnDenseHyperparameters : ModelHyperparameters, IValidatabl
         validator.Require(Dropout is >= 0 and < 1, nameof(Dropout), $"must be within [0, 1), got {Validator.Format(Dropout)}");
     }
 }
+
+/// <summary>
+/// Seismic's own small network for CPU: a strided stem convolution, depthwise-separable blocks that each
+/// halve the length, global average pooling, then the two heads. Any window length works.
+/// </summary>
+public sealed record CompactHyperparameters : ModelHyperparameters, IValidatable
+{
+    /// <summary>Filters of the stem, a plain strided convolution over the 3 beams.</summary>
+    public required int StemFilters { get; init; }
+
+    /// <summary>Output filters of each depthwise-separable block.</summary>
+    public required IReadOnlyList<int> BlockFilters { get; init; }
+
+    /// <summary>Kernel of the stem and of every depthwise convolution, samples; odd, so padding is symmetric.</summary>
+    public required int KernelSize { get; init; }
+
+    /// <summary>Dropout rate before the heads.</summary>
+    public required double Dropout { get; init; }
+
+    /// <summary>Initializer of every convolution and of the heads.</summary>
+    public required WeightInitializer Initializer { get; init; }
+
+    void IValidatable.Validate(Validator validator)
+    {
+        validator.Require(StemFilters >= 1, nameof(StemFilters), $"must be at least 1, got {StemFilters}");
+        validator.Require(BlockFilters.Count > 0, nameof(BlockFilters), "must list at least one block");
+        validator.Require(BlockFilters.All(f => f >= 1), nameof(BlockFilters), "must all be at least 1");
+        validator.Require(KernelSize >= 1 && KernelSize % 2 == 1, nameof(KernelSize), $"must be odd and at least 1, got {KernelSize}");
+        validator.Require(Dropout is >= 0 and < 1, nameof(Dropout), $"must be within [0, 1), got {Validator.Format(Dropout)}");
+    }
+}

@@ -10,6 +10,7 @@ public static class ModelHyperparametersLoader
     {
         [ModelArchitecture.AlexNet] = typeof(AlexNetHyperparameters),
         [ModelArchitecture.CnnDense] = typeof(CnnDenseHyperparameters),
+        [ModelArchitecture.Compact] = typeof(CompactHyperparameters),
     };
 
     /// <summary>The hyperparameter file of <paramref name="architecture"/>: models/&lt;name&gt;.yaml beside the settings file.</summary>

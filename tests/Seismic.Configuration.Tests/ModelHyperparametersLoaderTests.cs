@@ -74,13 +74,34 @@ public sealed class ModelHyperparametersLoaderTests
     }
 
     [Fact]
-    public void Should_reject_an_architecture_without_a_hyperparameter_file()
+    public void Should_reject_an_unknown_architecture_and_list_the_known_ones()
     {
-        var error = Assert.Single(Assert.Throws<SettingsException>(() => ModelHyperparametersLoader.LoadFromText("architecture: compact\n", "compact.yaml")).Errors);
+        var error = Assert.Single(Assert.Throws<SettingsException>(() => ModelHyperparametersLoader.LoadFromText("architecture: s4\n", "s4.yaml")).Errors);
 
         Assert.Equal("architecture", error.KeyPath);
-        Assert.Contains("expected one of alexnet, cnn_dense", error.Reason);
+        Assert.Contains("expected one of alexnet, cnn_dense, compact", error.Reason);
         Assert.Equal((1, 15), (error.Line, error.Column));
+    }
+
+    [Fact]
+    public void Should_load_the_shipped_compact_file()
+    {
+        var compact = Assert.IsType<CompactHyperparameters>(ModelHyperparametersLoader.Load(RepoFiles.ModelPath("compact")));
+
+        Assert.Equal(16, compact.StemFilters);
+        Assert.Equal([32, 64, 64, 128, 128, 256], compact.BlockFilters);
+        Assert.Equal(7, compact.KernelSize);
+    }
+
+    [Fact]
+    public void Should_refuse_an_even_compact_kernel()
+    {
+        var overrides = new Dictionary<string, string> { ["kernel_size"] = "8" };
+
+        var error = Assert.Single(Assert.Throws<SettingsException>(() => ModelHyperparametersLoader.Load(RepoFiles.ModelPath("compact"), overrides)).Errors);
+
+        Assert.Equal("kernel_size", error.KeyPath);
+        Assert.Contains("odd", error.Reason);
     }
 
     [Fact]

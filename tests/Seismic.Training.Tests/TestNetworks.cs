@@ -29,5 +29,7 @@ internal static class TestNetworks
         Initializer = WeightInitializer.GlorotUniform,
     };
 
-    public static CompactHyperparameters Compact => CompactHyperparameters.Default;
+    /// <summary>The shipped config/models/compact.yaml, so the size limits are checked on what users run.</summary>
+    public static CompactHyperparameters Compact { get; } = (CompactHyperparameters)ModelHyperparametersLoader.Load(
+        Path.Combine(Seismic.TestSupport.RepositoryPaths.Root, "config", "models", "compact.yaml"));
 }

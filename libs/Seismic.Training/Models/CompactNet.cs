@@ -1,3 +1,4 @@
+using Seismic.Configuration;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -26,7 +27,9 @@ public sealed class CompactNet : TwoHeadNetwork
 
     public CompactNet(CompactHyperparameters hyperparameters, Generator? generator = null) : base(nameof(CompactNet))
     {
-        hyperparameters.Validate();
+        // The settings loader checks every value; this one would silently shift the output if it slipped through.
+        if (hyperparameters.KernelSize % 2 == 0)
+            throw new ArgumentException($"kernel_size must be odd, got {hyperparameters.KernelSize}", nameof(hyperparameters));
         Hyperparameters = hyperparameters;
         var kernel = hyperparameters.KernelSize;
         var padding = PaddingSamples;
