@@ -37,7 +37,7 @@ public sealed class CompactNet : TwoHeadNetwork
         // No conv bias wherever batch norm follows: its shift makes the bias redundant.
         stem = nn.Conv1d(Channels, hyperparameters.StemFilters, kernel, stride: StrideSamples, padding: padding, bias: false);
         KerasCompatibility.Initialize(stem, hyperparameters.Initializer, generator);
-        stemNorm = KerasCompatibility.BatchNorm(hyperparameters.StemFilters);
+        stemNorm = Norm(hyperparameters.StemFilters);
 
         long channels = hyperparameters.StemFilters;
         foreach (var filters in hyperparameters.BlockFilters)
@@ -47,9 +47,9 @@ public sealed class CompactNet : TwoHeadNetwork
             KerasCompatibility.Initialize(spatial, hyperparameters.Initializer, generator);
             KerasCompatibility.Initialize(mixing, hyperparameters.Initializer, generator);
             depthwise.Add(spatial);
-            depthwiseNorms.Add(KerasCompatibility.BatchNorm(channels));
+            depthwiseNorms.Add(Norm(channels));
             pointwise.Add(mixing);
-            pointwiseNorms.Add(KerasCompatibility.BatchNorm(filters));
+            pointwiseNorms.Add(Norm(filters));
             channels = filters;
         }
 
@@ -62,6 +62,13 @@ public sealed class CompactNet : TwoHeadNetwork
     }
 
     public CompactHyperparameters Hyperparameters { get; }
+
+    /// <summary>
+    /// Batch norm with torch's default momentum (0.1), not Keras's 0.99 that the seed's models keep: with 0.99
+    /// the running statistics that inference uses need hundreds of batches to settle, more than a small
+    /// dataset or the demo gives, and the network then classifies well in training and not at all in use.
+    /// </summary>
+    private static BatchNorm1d Norm(long features) => nn.BatchNorm1d(features, eps: KerasCompatibility.BatchNormEpsilon, momentum: 0.1);
 
     public override string ArchitectureName => "compact";
 

@@ -48,5 +48,12 @@ public sealed class TrainingStep : IDisposable
             penalty.item<float>());
     }
 
+    /// <summary>Sets the rate of the next steps (the schedule and plateau reductions decide it per epoch).</summary>
+    public void SetLearningRate(double learningRate)
+    {
+        foreach (var group in _optimizer.ParamGroups)
+            group.LearningRate = learningRate;
+    }
+
     public void Dispose() => _optimizer.Dispose();
 }

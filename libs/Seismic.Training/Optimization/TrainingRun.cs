@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Globalization;
+using Seismic.Configuration;
+using Seismic.Inference.Scaling;
+using Seismic.Training.Data;
+using Seismic.Training.Evaluation;
+using Seismic.Training.Loss;
+using Seismic.Training.Models;
+using Seismic.Training.Schedule;
+using static TorchSharp.torch;
+
+namespace Seismic.Training.Optimization;
+
+/// <summary>
+/// Trains a network epoch by epoch as the settings say: oversampled and shuffled batches, augmentation then
+/// scaling, the two-head loss with balanced class weights, the learning-rate schedule with plateau
+/// reductions, validation figures computed from probabilities and reset every epoch, a checkpoint per
+/// epoch and the best one kept, early stopping that restores the best weights, and one CSV line per epoch.
+/// </summary>
+public sealed class TrainingRun(SeismicSettings settings, TwoHeadNetwork network, string runFolder)
+{
+    /// <summary>Each earthquake is visited this many times per epoch, as in the seed (earthquakes are the rarer class).</summary>
+    public const int EarthquakeCopies = 4;
+
+    public string BestCheckpointPath => Path.Combine(runFolder, "best.weights");
+
+    public string MetricsCsvPath => Path.Combine(runFolder, "metrics.csv");
+
+    /// <summary>Runs to the last epoch or until early stopping; the network ends with the best epoch's weights.</summary>
+    public IReadOnlyList<EpochReport> Run(TrainingSet train, TrainingSet validation, Action<EpochReport>? progress = null, CancellationToken cancellation = default)
+    {
+        Directory.CreateDirectory(runFolder);
+        var scaler = new WindowScaler(settings.Scaling, settings.Scaling.Scope == ScalingScope.Global
+            ? GlobalScaling.Fit(settings.Scaling, train)
+            : null);
+        var augmenter = new Augmenter(settings.Augment, train.WindowSamples, train.Channels);
+        var schedule = new LearningRateSchedule(settings.Optimizer);
+        var watch = new PlateauWatch(settings.Callbacks);
+        var epochWeights = ClassWeights.Balanced(EpochOrder.For(train.Labels, EarthquakeCopies, settings.Data.Seed, 0).Select(i => train.Labels[i]));
+        using var step = new TrainingStep(network, new TrainingOptions
+        {
+            LearningRate = schedule.RateAt(0),
+            WeightDecay = settings.Optimizer.WeightDecay,
+            DetectorWeights = epochWeights.Detector,
+            ClassifierWeights = epochWeights.Classifier,
+            Seed = settings.Data.Seed,
+        });
+
+        var reports = new List<EpochReport>();
+        var clock = Stopwatch.StartNew();
+        for (var epoch = 0; epoch < settings.Optimizer.MaxEpochs; epoch++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var rate = schedule.RateAt(epoch, watch.Reductions, settings.Callbacks.ReduceLrFactor);
+            step.SetLearningRate(rate);
+            var trainLoss = TrainEpoch(step, train, scaler, augmenter, epoch);
+            var (validationLoss, metrics, confusion) = Validate(validation, scaler, epochWeights);
+
+            var verdict = watch.Observe(epoch, validationLoss);
+            network.save(Path.Combine(runFolder, string.Create(CultureInfo.InvariantCulture, $"epoch_{epoch + 1:D3}.weights")));
+            if (verdict == EpochVerdict.Improved)
+                network.save(BestCheckpointPath);
+
+            var done = epoch + 1;
+            var remaining = clock.Elapsed / done * (settings.Optimizer.MaxEpochs - done);
+            var report = new EpochReport(done, settings.Optimizer.MaxEpochs, rate, trainLoss, validationLoss, metrics, confusion, verdict, clock.Elapsed, remaining);
+            reports.Add(report);
+            AppendCsv(report);
+            progress?.Invoke(report);
+            if (verdict == EpochVerdict.Stop)
+                break;
+        }
+
+        // Early stopping and the end of the schedule both hand back the best epoch, as Keras's restore_best_weights did.
+        if (File.Exists(BestCheckpointPath))
+            network.load(BestCheckpointPath);
+        return reports;
+    }
+
+    private double TrainEpoch(TrainingStep step, TrainingSet train, WindowScaler scaler, Augmenter augmenter, int epoch)
+    {
+        var order = EpochOrder.For(train.Labels, EarthquakeCopies, settings.Data.Seed, epoch);
+        var random = new Random(unchecked(settings.Data.Seed * 7919 + epoch));
+        var batchSize = settings.Optimizer.BatchSize;
+        var buffer = new float[Math.Min(batchSize, order.Length) * train.ValuesPerWindow];
+        double lossSum = 0;
+        var batches = 0;
+        foreach (var batch in order.Chunk(batchSize))
+        {
+            var values = buffer.AsSpan(0, batch.Length * train.ValuesPerWindow);
+            for (var i = 0; i < batch.Length; i++)
+                train.Window(batch[i]).CopyTo(values.Slice(i * train.ValuesPerWindow, train.ValuesPerWindow));
+            augmenter.Apply(values, batch.Length, random);
+            for (var i = 0; i < batch.Length; i++)
+                scaler.Scale(values.Slice(i * train.ValuesPerWindow, train.ValuesPerWindow), train.Channels);
+
+            using var scope = NewDisposeScope();
+            var (windows, detectorTargets, classifierTargets) = Tensors(values.ToArray(), batch.Select(i => train.Labels[i]).ToList(), train);
+            lossSum += step.Run(windows, detectorTargets, classifierTargets).Total;
+            batches++;
+        }
+        return lossSum / Math.Max(1, batches);
+    }
+
+    private (double Loss, IReadOnlyDictionary<string, double> Metrics, ConfusionMatrix Confusion) Validate(
+        TrainingSet validation, WindowScaler scaler, (BinaryClassWeights Detector, BinaryClassWeights Classifier) weights)
+    {
+        var detector = new BinaryMetrics(settings.Model.DetectorThreshold);
+        var classifier = new BinaryMetrics(settings.Model.ClassifierThreshold);
+        var confusion = new ConfusionMatrix();
+        double lossSum = 0;
+        var batches = 0;
+        network.eval();
+        using var noGradient = no_grad();
+        foreach (var batch in Enumerable.Range(0, validation.Count).Chunk(settings.Optimizer.BatchSize))
+        {
+            var values = new float[batch.Length * validation.ValuesPerWindow];
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var window = values.AsSpan(i * validation.ValuesPerWindow, validation.ValuesPerWindow);
+                validation.Window(batch[i]).CopyTo(window);
+                scaler.Scale(window, validation.Channels);
+            }
+            var labels = batch.Select(i => validation.Labels[i]).ToList();
+
+            using var scope = NewDisposeScope();
+            var (windows, detectorTargets, classifierTargets) = Tensors(values, labels, validation);
+            var logits = network.forward(windows);
+            lossSum += TwoHeadLoss.Compute(logits, detectorTargets, classifierTargets, weights.Detector, weights.Classifier).Total.item<float>()
+                + network.L2Penalty().item<float>();
+            batches++;
+
+            var detectorProbabilities = sigmoid(logits.Detector).data<float>().ToArray();
+            var classifierProbabilities = sigmoid(logits.Classifier).data<float>().ToArray();
+            for (var i = 0; i < labels.Count; i++)
+            {
+                detector.Add(detectorProbabilities[i], labels[i] != SampleLabel.Noise);
+                // The classifier is judged on events only, as its loss is.
+                if (labels[i] != SampleLabel.Noise)
+                    classifier.Add(classifierProbabilities[i], labels[i] == SampleLabel.Explosion);
+                var predicted = detectorProbabilities[i] <= settings.Model.DetectorThreshold ? SampleLabel.Noise
+                    : classifierProbabilities[i] > settings.Model.ClassifierThreshold ? SampleLabel.Explosion
+                    : SampleLabel.Earthquake;
+                confusion.Add(labels[i], predicted);
+            }
+        }
+
+        var metrics = detector.Named("val_detector_").Concat(classifier.Named("val_classifier_")).ToDictionary();
+        return (lossSum / Math.Max(1, batches), metrics, confusion);
+    }
+
+    private static (Tensor Windows, Tensor Detector, Tensor Classifier) Tensors(float[] values, IReadOnlyList<SampleLabel> labels, TrainingSet set) =>
+        (tensor(values, [labels.Count, set.WindowSamples, set.Channels]),
+         tensor(labels.Select(HeadTargets.Detector).ToArray(), [labels.Count, 1]),
+         tensor(labels.Select(HeadTargets.Classifier).ToArray(), [labels.Count, 1]));
+
+    private void AppendCsv(EpochReport report)
+    {
+        var isNew = !File.Exists(MetricsCsvPath);
+        using var writer = new StreamWriter(MetricsCsvPath, append: true);
+        var metricNames = report.Metrics.Keys.Order(StringComparer.Ordinal).ToList();
+        if (isNew)
+            writer.WriteLine(string.Join(',', new[] { "epoch", "learning_rate", "train_total_loss", "val_total_loss", "verdict" }.Concat(metricNames)));
+        writer.WriteLine(string.Join(',', new[]
+            {
+                report.Epoch.ToString(CultureInfo.InvariantCulture),
+                report.LearningRate.ToString("G6", CultureInfo.InvariantCulture),
+                report.TrainTotalLoss.ToString("G6", CultureInfo.InvariantCulture),
+                report.ValidationTotalLoss.ToString("G6", CultureInfo.InvariantCulture),
+                report.Verdict.ToString(),
+            }.Concat(metricNames.Select(name => report.Metrics[name].ToString("G6", CultureInfo.InvariantCulture)))));
+    }
+}
