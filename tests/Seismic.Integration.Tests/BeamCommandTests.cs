@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Text;
+using Seismic.Metadata.Geometry;
+using Seismic.Metadata.StationXml;
 using Seismic.TestSupport;
 using Seismic.Waveforms.MiniSeed;
 using Seismic.Waveforms.Time;
@@ -77,18 +78,45 @@ public sealed class BeamCommandTests
     /// <summary>Sites placed around 69.53 N 25.51 E by their offsets; BHZ, BHN and BHE each, oriented exactly.</summary>
     private static string StationXml(List<(string Name, double EastKm, double NorthKm)> sites)
     {
-        var xml = new StringBuilder("""<?xml version="1.0" encoding="UTF-8"?><FDSNStationXML xmlns="http://www.fdsn.org/xml/station/1" schemaVersion="1.1"><Source>test</Source><Created>2023-01-01T00:00:00Z</Created><Network code="NO">""");
-        foreach (var (name, east, north) in sites)
+        var reference = new GeoPoint(69.53, 25.51);
+        var epochStart = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var stations = sites.Select(site =>
         {
-            var lat = 69.53 + north / 111.2;
-            var lon = 25.51 + east / (111.2 * Math.Cos(lat * Math.PI / 180));
-            string Position(string tag) => string.Create(CultureInfo.InvariantCulture, $"<Latitude>{lat:F6}</Latitude><Longitude>{lon:F6}</Longitude><Elevation>400</Elevation>{tag}");
-            xml.Append(CultureInfo.InvariantCulture, $"""<Station code="{name}" startDate="2000-01-01T00:00:00Z">{Position("")}<Site><Name>{name}</Name></Site>""");
-            foreach (var (code, azimuth, dip) in new[] { ("BHZ", 0, -90), ("BHN", 0, 0), ("BHE", 90, 0) })
-                xml.Append(CultureInfo.InvariantCulture, $"""<Channel code="{code}" locationCode="" startDate="2000-01-01T00:00:00Z">{Position("<Depth>0</Depth>")}<Azimuth>{azimuth}</Azimuth><Dip>{dip}</Dip><SampleRate>40</SampleRate></Channel>""");
-            xml.Append("</Station>");
-        }
-        return xml.Append("</Network></FDSNStationXML>").ToString();
+            var position = LocalProjection.ToGeographic(reference, new LocalOffset(site.EastKm, site.NorthKm));
+            return new Station
+            {
+                NetworkCode = "NO",
+                Code = site.Name,
+                StartUtc = epochStart,
+                EndUtc = null,
+                LatitudeDeg = position.LatitudeDeg,
+                LongitudeDeg = position.LongitudeDeg,
+                ElevationM = 400,
+                SiteName = site.Name,
+                Channels = new[] { ("BHZ", 0.0, -90.0), ("BHN", 0.0, 0.0), ("BHE", 90.0, 0.0) }.Select(c => new Channel
+                {
+                    Id = new ChannelId("NO", site.Name, "", c.Item1),
+                    StartUtc = epochStart,
+                    EndUtc = null,
+                    LatitudeDeg = position.LatitudeDeg,
+                    LongitudeDeg = position.LongitudeDeg,
+                    ElevationM = 400,
+                    DepthM = 0,
+                    AzimuthDeg = c.Item2,
+                    DipDeg = c.Item3,
+                    SampleRateHz = RateHz,
+                    Sensitivity = null,
+                }).ToList(),
+            };
+        }).ToList();
+        var inventory = new Inventory
+        {
+            SchemaVersion = "1.2",
+            Source = "Seismic integration test",
+            CreatedUtc = epochStart,
+            Networks = [new Network { Code = "NO", Description = "ARCES (synthetic)", StartUtc = null, EndUtc = null, Stations = stations }],
+        };
+        return StationXmlWriter.ToXml(inventory);
     }
 
     /// <summary>340 s of data: a Ricker P wave at 6.45 km/s on Z and an S wave at 3.70 km/s polarised transversely, plus a little noise.</summary>
