@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using Seismic.Beamformer.Processing;
 using Seismic.Configuration;
+using Seismic.Inference.Onnx;
 using Seismic.Inference.Registry;
 
 namespace Seismic.Cli.Commands;
 
-/// <summary>`seismic models list`: the registered model versions, newest last.</summary>
+/// <summary>`seismic models list` and `seismic models import`: the model registry from the command line.</summary>
 internal static class ModelsCommand
 {
     public static Command Create()
@@ -46,6 +48,79 @@ internal static class ModelsCommand
                 return 1;
             }
         });
-        return new Command("models", "Work with the model registry") { list };
+        return new Command("models", "Work with the model registry") { list, Import() };
+    }
+
+    /// <summary>
+    /// `seismic models import FILE`: registers an ONNX model made elsewhere (a Keras model of the original
+    /// converted with tf2onnx, say) as the next version of a model name, once it has passed the same contract
+    /// check the classifier makes. Its card takes window, rate, scaling and thresholds from the settings.
+    /// </summary>
+    private static Command Import()
+    {
+        var config = CommonOptions.Config();
+        var file = new Argument<FileInfo>("FILE") { Description = "ONNX model: input \"input\" [batch, samples, 3], outputs \"detector\" and \"classifier\" [batch, 1] logits" };
+        var name = new Option<string?>("--name") { Description = "Model name to register it under (default: model.name of the settings)" };
+        var command = new Command("import", "Register an ONNX model made elsewhere as the next version of a model") { file, name, config };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var configFile = parse.GetValue(config);
+                var settings = configFile is null ? SettingsLoader.LoadDefault() : SettingsLoader.Load(configFile.FullName);
+                var onnx = parse.GetValue(file)!;
+                if (settings.Scaling.Scope == ScalingScope.Global)
+                {
+                    Console.Error.WriteLine("scaling.scope is global: an imported model would need the statistics it was trained with, which an ONNX file does not carry; import it with local scaling.");
+                    return 2;
+                }
+                using (ClassifierModel.Load(onnx.FullName, settings.Window.SamplesPerWindow))
+                {
+                    // Opened only to check it against the contract; the registry keeps its own copy.
+                }
+
+                var card = new ModelCard
+                {
+                    Name = parse.GetValue(name) ?? settings.Model.Name,
+                    Version = 0,
+                    Architecture = "imported",
+                    CreatedUtc = DateTime.UtcNow,
+                    WindowSamples = settings.Window.SamplesPerWindow,
+                    SampleRateHz = settings.Window.SampleRateHz,
+                    Channels = BeamSet.Names,
+                    Scaler = new ScalerCard
+                    {
+                        Type = settings.Scaling.Type switch
+                        {
+                            ScalerType.MinMax => "minmax",
+                            ScalerType.Standard => "standard",
+                            ScalerType.Robust => "robust",
+                            _ => "log",
+                        },
+                        PerChannel = settings.Scaling.PerChannel,
+                        Scope = "local",
+                    },
+                    DetectorThreshold = settings.Model.DetectorThreshold,
+                    ClassifierThreshold = settings.Model.ClassifierThreshold,
+                    DetectorLabels = new Dictionary<string, string> { ["0"] = "noise", ["1"] = "event" },
+                    ClassifierLabels = new Dictionary<string, string> { ["0"] = "earthquake", ["1"] = "explosion" },
+                    OnnxSha256 = "",
+                };
+                var registered = new ModelRegistry(settings.Paths.ModelsDir).Register(card, onnx.FullName);
+                Console.WriteLine($"Registered {registered.Card.Id} ({registered.Card.OnnxSha256}) at {registered.OnnxPath}. Classifiers load it when they start.");
+                return 0;
+            }
+            catch (SettingsException invalid)
+            {
+                Console.Error.WriteLine(invalid.Message);
+                return 2;
+            }
+            catch (ModelLoadException unusable)
+            {
+                Console.Error.WriteLine(unusable.Message);
+                return 1;
+            }
+        });
+        return command;
     }
 }
