@@ -141,6 +141,9 @@ public sealed class WaveformSegmentIngestedConsumerTests : IAsyncDisposable
             .AddSingleton<IMessageDataRepository>(payloads)
             .AddMassTransitTestHarness(bus =>
             {
+                // Forming beams with f-k takes a few seconds on a loaded 2-core machine; the harness's default
+                // inactivity timeout (about a second) would declare the bus idle before the beams are published.
+                bus.SetTestTimeouts(testInactivityTimeout: TimeSpan.FromSeconds(4));
                 bus.AddBeamformerWorker(Settings);
                 bus.UsingInMemory((context, cfg) =>
                 {
