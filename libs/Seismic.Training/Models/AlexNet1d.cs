@@ -68,10 +68,7 @@ public sealed class AlexNet1d : TwoHeadNetwork
         KerasCompatibility.InitializeKerasDefault(dense1, generator);
         KerasCompatibility.InitializeKerasDefault(dense2, generator);
         dropout = nn.Dropout(DenseDropout);
-        detector = nn.Linear(DenseUnits, 1);
-        classifier = nn.Linear(DenseUnits, 1);
-        KerasCompatibility.Initialize(detector, hyperparameters.Initializer, generator);
-        KerasCompatibility.Initialize(classifier, hyperparameters.Initializer, generator);
+        (detector, classifier) = KerasCompatibility.Heads(DenseUnits, hyperparameters.Initializer, generator);
         RegisterComponents();
     }
 

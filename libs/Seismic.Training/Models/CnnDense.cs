@@ -51,10 +51,7 @@ public sealed class CnnDense : TwoHeadNetwork
             features = units;
         }
         dropout = nn.Dropout(hyperparameters.Dropout);
-        detector = nn.Linear(features, 1);
-        classifier = nn.Linear(features, 1);
-        KerasCompatibility.Initialize(detector, hyperparameters.Initializer, generator);
-        KerasCompatibility.Initialize(classifier, hyperparameters.Initializer, generator);
+        (detector, classifier) = KerasCompatibility.Heads(features, hyperparameters.Initializer, generator);
         RegisterComponents();
     }
 

@@ -54,10 +54,7 @@ public sealed class CompactNet : TwoHeadNetwork
         }
 
         dropout = nn.Dropout(hyperparameters.Dropout);
-        detector = nn.Linear(channels, 1);
-        classifier = nn.Linear(channels, 1);
-        KerasCompatibility.Initialize(detector, hyperparameters.Initializer, generator);
-        KerasCompatibility.Initialize(classifier, hyperparameters.Initializer, generator);
+        (detector, classifier) = KerasCompatibility.Heads(channels, hyperparameters.Initializer, generator);
         RegisterComponents();
     }
 

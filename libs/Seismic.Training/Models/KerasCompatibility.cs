@@ -34,6 +34,16 @@ internal static class KerasCompatibility
     public static void InitializeKerasDefault(nn.Module module, Generator? generator) => Initialize(module, WeightInitializer.GlorotUniform, generator);
 
     /// <summary>Initialises the kernel of a Conv1d or Linear as Keras would with <paramref name="initializer"/>, and zeroes its bias; the weights come from <paramref name="generator"/>, or torch's global generator when it is null.</summary>
+    /// <summary>The detector and classifier heads every network ends with: one logit each, initialised alike.</summary>
+    public static (Linear Detector, Linear Classifier) Heads(long features, WeightInitializer initializer, Generator? generator)
+    {
+        var detector = nn.Linear(features, 1);
+        var classifier = nn.Linear(features, 1);
+        Initialize(detector, initializer, generator);
+        Initialize(classifier, initializer, generator);
+        return (detector, classifier);
+    }
+
     public static void Initialize(nn.Module module, WeightInitializer initializer, Generator? generator)
     {
         var (weight, bias) = module switch
