@@ -1,28 +1,15 @@
+using Seismic.TestSupport;
+
 namespace Seismic.Configuration.Tests;
 
-/// <summary>The shipped configuration files, found from the test binary by walking up to the folder holding Seismic.sln.</summary>
+/// <summary>The shipped configuration files, in the repository the tests run from.</summary>
 internal static class RepoFiles
 {
-    private static readonly Lazy<string> RootFolder = new(FindRoot);
-
-    public static string SettingsPath => Path.Combine(RootFolder.Value, "config", "seismic.yaml");
+    public static string SettingsPath => Path.Combine(RepositoryPaths.Root, "config", "seismic.yaml");
 
     public static string SettingsText => File.ReadAllText(SettingsPath);
 
-    public static string ModelPath(string architecture) => Path.Combine(RootFolder.Value, "config", "models", architecture + ".yaml");
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Seismic.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Seismic.sln above {AppContext.BaseDirectory}.");
-    }
+    public static string ModelPath(string architecture) => Path.Combine(RepositoryPaths.Root, "config", "models", architecture + ".yaml");
 }
 
 /// <summary>Edits of the shipped YAML text, failing loudly when the text to edit is not there exactly once.</summary>

@@ -1,3 +1,5 @@
+using Seismic.TestSupport;
+
 namespace Seismic.Metadata.Tests;
 
 /// <summary>
@@ -6,9 +8,7 @@ namespace Seismic.Metadata.Tests;
 /// </summary>
 internal static class SharedData
 {
-    private static readonly Lazy<string> Root = new(FindDataRoot);
-
-    public static string PathOf(params string[] parts) => Path.Combine([Root.Value, .. parts]);
+    public static string PathOf(params string[] parts) => Path.Combine([RepositoryPaths.SharedData, .. parts]);
 
     public static string StationXml(string file) => PathOf("obspy", "stationxml", file);
 
@@ -17,20 +17,4 @@ internal static class SharedData
     public static string Yellowknife(string file) => PathOf("obspy-examples", "array-yellowknife-2012-08-14", file);
 
     public static string Agfa(string file) => PathOf("obspy-examples", "array-agfa-2008-02-17", file);
-
-    private static string FindDataRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Seismic.sln")))
-            {
-                var data = Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared", "data"));
-                return Directory.Exists(data)
-                    ? data
-                    : throw new DirectoryNotFoundException($"Shared test data not found at {data}.");
-            }
-        }
-
-        throw new InvalidOperationException($"No Seismic.sln above {AppContext.BaseDirectory}.");
-    }
 }

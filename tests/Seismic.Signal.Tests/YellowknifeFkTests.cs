@@ -4,7 +4,7 @@ using Seismic.Signal.Arrays;
 using Seismic.Signal.Conditioning;
 using Seismic.Signal.FrequencyWavenumber;
 using Seismic.Signal.Hygiene;
-using Seismic.Signal.Tests.Support;
+using Seismic.TestSupport;
 using Seismic.Waveforms.MiniSeed;
 using Seismic.Waveforms.Time;
 using Xunit.Abstractions;
@@ -25,7 +25,7 @@ public sealed class YellowknifeFkTests(ITestOutputHelper output)
 {
     private const double CatalogBackAzimuthDeg = 305.6;
 
-    private static string Folder => Path.Combine(ArcesGeometry.RepositoryRoot(), "..", "shared", "data", "obspy-examples", "array-yellowknife-2012-08-14");
+    private static string Folder => Path.Combine(RepositoryPaths.SharedData, "obspy-examples", "array-yellowknife-2012-08-14");
 
     [Fact]
     public void Should_find_the_catalog_back_azimuth_and_a_teleseismic_slowness_on_the_p_arrival()

@@ -8,7 +8,13 @@ public static class RepositoryPaths
     public static string SettingsFile => Path.Combine(Root, "config", "seismic.yaml");
 
     /// <summary>../shared/data: third-party data that tests read in place (CI clones the repository beside it).</summary>
-    public static string SharedData => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
+    public static string SharedData { get; } = FindSharedData();
+
+    private static string FindSharedData()
+    {
+        var data = Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
+        return Directory.Exists(data) ? data : throw new DirectoryNotFoundException($"Shared test data not found at {data} (expected beside the repository).");
+    }
 
     private static string FindRoot()
     {

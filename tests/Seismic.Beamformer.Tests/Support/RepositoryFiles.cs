@@ -1,6 +1,7 @@
 using System.Globalization;
 using Seismic.Configuration;
 using Seismic.Signal.Arrays;
+using Seismic.TestSupport;
 
 namespace Seismic.Beamformer.Tests.Support;
 
@@ -11,30 +12,17 @@ internal static class RepositoryFiles
 
     public static IReadOnlyList<ArraySite> ArcesSites => Geometry.Value;
 
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryPaths.Root;
 
     /// <summary>config/seismic.yaml with optional dotted-key overrides, e.g. {"filters.demean": "false"}.</summary>
     public static SeismicSettings Settings(IReadOnlyDictionary<string, string>? overrides = null) =>
         SettingsLoader.Load(Path.Combine(Root, "config", "seismic.yaml"), overrides);
 
     private static IReadOnlyList<ArraySite> LoadGeometry() =>
-        File.ReadAllLines(Path.Combine(Root, "..", "shared", "data", "arces", "arces-geometry.csv"))
+        File.ReadAllLines(Path.Combine(RepositoryPaths.SharedData, "arces", "arces-geometry.csv"))
             .Skip(1)
             .Where(line => line.Trim().Length > 0)
             .Select(line => line.Split(','))
             .Select(f => new ArraySite(f[0].Trim(), double.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture)))
             .ToList();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Seismic.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No folder holding Seismic.sln above {AppContext.BaseDirectory}.");
-    }
 }

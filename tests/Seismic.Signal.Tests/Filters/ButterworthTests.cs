@@ -9,16 +9,7 @@ public class ButterworthTests(ITestOutputHelper output)
 {
     private static readonly JsonElement Fixture = Fixtures.Load("filters.json");
 
-    public static TheoryData<int> Cases()
-    {
-        var data = new TheoryData<int>();
-        for (var i = 0; i < Fixture.GetProperty("cases").GetArrayLength(); i++)
-        {
-            data.Add(i);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> Cases() => Fixtures.CaseIndices(Fixture);
 
     [Theory]
     [MemberData(nameof(Cases))]

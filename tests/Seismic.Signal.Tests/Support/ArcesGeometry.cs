@@ -1,5 +1,6 @@
 using System.Globalization;
 using Seismic.Signal.Arrays;
+using Seismic.TestSupport;
 
 namespace Seismic.Signal.Tests.Support;
 
@@ -12,25 +13,12 @@ internal static class ArcesGeometry
 
     private static IReadOnlyList<ArraySite> Load()
     {
-        var path = Path.Combine(RepositoryRoot(), "..", "shared", "data", "arces", "arces-geometry.csv");
+        var path = Path.Combine(RepositoryPaths.SharedData, "arces", "arces-geometry.csv");
         return File.ReadAllLines(path)
             .Skip(1)
             .Where(line => line.Trim().Length > 0)
             .Select(line => line.Split(','))
             .Select(f => new ArraySite(f[0].Trim(), double.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture)))
             .ToList();
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Seismic.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No folder holding Seismic.sln above {AppContext.BaseDirectory}.");
     }
 }

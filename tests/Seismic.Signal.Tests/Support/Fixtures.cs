@@ -12,6 +12,10 @@ internal static class Fixtures
         return document.RootElement.Clone();
     }
 
+    /// <summary>One theory case per entry of the fixture's "cases" array, by index.</summary>
+    public static TheoryData<int> CaseIndices(JsonElement fixture) =>
+        [.. Enumerable.Range(0, fixture.GetProperty("cases").GetArrayLength())];
+
     public static double[] Doubles(this JsonElement element) =>
         element.EnumerateArray().Select(e => e.GetDouble()).ToArray();
 

@@ -1,3 +1,5 @@
+using Seismic.TestSupport;
+
 namespace Seismic.Waveforms.Tests.Support;
 
 /// <summary>
@@ -6,26 +8,9 @@ namespace Seismic.Waveforms.Tests.Support;
 /// </summary>
 public static class SharedData
 {
-    private static readonly Lazy<string> LazyRoot = new(FindRoot);
-
-    public static string Root => LazyRoot.Value;
+    public static string Root => RepositoryPaths.SharedData;
 
     public static string PathOf(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Seismic.sln")))
-            {
-                var data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-                if (!Directory.Exists(data))
-                    throw new DirectoryNotFoundException($"Shared test data not found at {data} (expected beside the repository).");
-                return data;
-            }
-        }
-        throw new DirectoryNotFoundException($"No Seismic.sln above {AppContext.BaseDirectory}.");
-    }
 
     /// <summary>The reference collections: folder of miniSEED files, and the folder holding their libmseed decodes.</summary>
     public static IEnumerable<(string DataFolder, string ReferenceFolder)> Collections =>
