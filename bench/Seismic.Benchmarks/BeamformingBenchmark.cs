@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Seismic.Beamformer.Processing;
+using Seismic.Beams;
 using Seismic.Configuration;
 using Seismic.Signal.Arrays;
 using Seismic.Signal.Hygiene;

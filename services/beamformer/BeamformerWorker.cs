@@ -2,7 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Seismic.Beamformer.Consumers;
-using Seismic.Beamformer.Processing;
+using Seismic.Beams;
 using Seismic.Configuration;
 
 namespace Seismic.Beamformer;

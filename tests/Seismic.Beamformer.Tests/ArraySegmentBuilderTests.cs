@@ -1,4 +1,4 @@
-using Seismic.Beamformer.Processing;
+using Seismic.Beams;
 using Seismic.Beamformer.Tests.Support;
 using Seismic.Metadata.StationXml;
 using Seismic.Waveforms.MiniSeed;

@@ -1,4 +1,4 @@
-using Seismic.Beamformer.Processing;
+using Seismic.Beams;
 using Seismic.Beamformer.Tests.Support;
 using Seismic.Contracts.Beams;
 using Seismic.Signal.Arrays;

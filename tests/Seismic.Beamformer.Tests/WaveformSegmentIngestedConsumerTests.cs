@@ -3,7 +3,7 @@ using MassTransit;
 using MassTransit.MessageData;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Seismic.Beamformer.Processing;
+using Seismic.Beams;
 using Seismic.Beamformer.Tests.Support;
 using Seismic.Configuration;
 using Seismic.Contracts.Beams;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Seismic.Beamformer.Processing;
+using Seismic.Beams;
 using Seismic.Configuration;
 using Seismic.Metadata;
 using Seismic.Metadata.StationXml;

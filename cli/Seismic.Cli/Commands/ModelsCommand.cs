@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Seismic.Beamformer.Processing;
+using Seismic.Beams;
 using Seismic.Configuration;
 using Seismic.Inference.Onnx;
 using Seismic.Inference.Registry;

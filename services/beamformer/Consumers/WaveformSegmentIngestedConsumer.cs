@@ -1,6 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
-using Seismic.Beamformer.Processing;
+using Seismic.Beams;
 using Seismic.Contracts.Beams;
 using Seismic.Contracts.Ingest;
 using Seismic.Contracts.Operations;

@@ -1,4 +1,4 @@
-using Seismic.Beamformer.Processing;
+using Seismic.Beams;
 using Seismic.Signal.Arrays;
 using Seismic.Signal.Hygiene;
 

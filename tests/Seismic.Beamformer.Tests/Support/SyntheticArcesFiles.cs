@@ -1,4 +1,4 @@
-using Seismic.Beamformer.Processing;
+using Seismic.Beams;
 using Seismic.Metadata.Geometry;
 using Seismic.Metadata.StationXml;
 using Seismic.Waveforms.MiniSeed;

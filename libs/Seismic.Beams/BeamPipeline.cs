@@ -6,7 +6,7 @@ using Seismic.Signal.Hygiene;
 using Seismic.Signal.Resampling;
 using Seismic.Signal.Rotation;
 
-namespace Seismic.Beamformer.Processing;
+namespace Seismic.Beams;
 
 /// <summary>
 /// Where a beam is formed: one segment of array traces in, the three beams out, following the seed's

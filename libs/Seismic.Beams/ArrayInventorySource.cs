@@ -1,6 +1,6 @@
 using Seismic.Configuration;
 
-namespace Seismic.Beamformer.Processing;
+namespace Seismic.Beams;
 
 /// <summary>
 /// Reads the array's StationXML on first use and keeps it. A failed read is not cached: once the file is

@@ -5,7 +5,7 @@ using Seismic.Metadata.Geometry;
 using Seismic.Metadata.StationXml;
 using Seismic.Signal.Arrays;
 
-namespace Seismic.Beamformer.Processing;
+namespace Seismic.Beams;
 
 /// <summary>The array's StationXML seen the way the beams need it: site offsets from the array reference and sensor orientations.</summary>
 public sealed class ArrayInventory

@@ -4,7 +4,7 @@ using Seismic.Signal.Filters;
 using Seismic.Signal.FrequencyWavenumber;
 using Seismic.Signal.Hygiene;
 
-namespace Seismic.Beamformer.Processing;
+namespace Seismic.Beams;
 
 /// <summary>
 /// Where to steer the beams. In order: the array's picks (circular mean of their back-azimuths, as the

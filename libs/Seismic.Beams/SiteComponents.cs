@@ -1,6 +1,6 @@
 using Seismic.Signal.Arrays;
 
-namespace Seismic.Beamformer.Processing;
+namespace Seismic.Beams;
 
 /// <summary>The components of one site, told apart by their StationXML dip rather than by channel code.</summary>
 internal sealed record SiteComponents(string Site, SensorChannel? Vertical, SensorChannel? Horizontal1, SensorChannel? Horizontal2)

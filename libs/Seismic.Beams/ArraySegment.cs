@@ -1,7 +1,7 @@
 using Seismic.Signal.Arrays;
 using Seismic.Signal.Hygiene;
 
-namespace Seismic.Beamformer.Processing;
+namespace Seismic.Beams;
 
 /// <summary>One recorded component at one site of the array, with its sensor orientation from StationXML.</summary>
 /// <param name="Site">Station code, e.g. "ARA1"; must match a site of the geometry.</param>

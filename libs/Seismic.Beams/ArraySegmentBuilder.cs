@@ -3,7 +3,7 @@ using Seismic.Signal.Hygiene;
 using Seismic.Waveforms.MiniSeed;
 using Seismic.Waveforms.Traces;
 
-namespace Seismic.Beamformer.Processing;
+namespace Seismic.Beams;
 
 /// <summary>
 /// Turns a segment's miniSEED (all channels of the array) and the array's inventory into an

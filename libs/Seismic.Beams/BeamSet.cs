@@ -1,6 +1,6 @@
 using Seismic.Contracts.Beams;
 
-namespace Seismic.Beamformer.Processing;
+namespace Seismic.Beams;
 
 /// <summary>Where the beams were steered, and how sure the f-k analysis was when it chose.</summary>
 /// <param name="BackAzimuthDeg">Direction to the source, degrees clockwise from north, in [0, 360).</param>
