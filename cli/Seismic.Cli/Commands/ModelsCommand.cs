@@ -88,18 +88,7 @@ internal static class ModelsCommand
                     WindowSamples = settings.Window.SamplesPerWindow,
                     SampleRateHz = settings.Window.SampleRateHz,
                     Channels = BeamSet.Names,
-                    Scaler = new ScalerCard
-                    {
-                        Type = settings.Scaling.Type switch
-                        {
-                            ScalerType.MinMax => "minmax",
-                            ScalerType.Standard => "standard",
-                            ScalerType.Robust => "robust",
-                            _ => "log",
-                        },
-                        PerChannel = settings.Scaling.PerChannel,
-                        Scope = "local",
-                    },
+                    Scaler = ScalerCard.From(settings.Scaling),
                     DetectorThreshold = settings.Model.DetectorThreshold,
                     ClassifierThreshold = settings.Model.ClassifierThreshold,
                     DetectorLabels = new Dictionary<string, string> { ["0"] = "noise", ["1"] = "event" },

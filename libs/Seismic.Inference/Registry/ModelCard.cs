@@ -1,4 +1,7 @@
 using System.Text.Json.Serialization;
+using Seismic.Configuration;
+using Seismic.Inference.Onnx;
+using Seismic.Inference.Scaling;
 
 namespace Seismic.Inference.Registry;
 
@@ -69,4 +72,48 @@ public sealed record ScalerCard
     public IReadOnlyList<double> Centers { get; init; } = [];
 
     public IReadOnlyList<double> Scales { get; init; } = [];
+
+    /// <summary>The card of a scaler configured as <paramref name="scaling"/>, with the statistics a global one was fitted to.</summary>
+    public static ScalerCard From(ScalingSettings scaling, ScalingStatistics? globalStatistics = null) => new()
+    {
+        Type = scaling.Type switch
+        {
+            ScalerType.MinMax => "minmax",
+            ScalerType.Standard => "standard",
+            ScalerType.Robust => "robust",
+            _ => "log",
+        },
+        PerChannel = scaling.PerChannel,
+        Scope = scaling.Scope == ScalingScope.Global ? "global" : "local",
+        Centers = globalStatistics?.Centers ?? [],
+        Scales = globalStatistics?.Scales ?? [],
+    };
+
+    /// <summary>The scaler this card describes, ready to scale windows exactly as in training.</summary>
+    /// <exception cref="ModelLoadException">The card names an unknown scaler or statistics that do not fit it.</exception>
+    public WindowScaler CreateScaler(string modelId)
+    {
+        var scaling = new ScalingSettings
+        {
+            Type = Type switch
+            {
+                "minmax" => ScalerType.MinMax,
+                "standard" => ScalerType.Standard,
+                "robust" => ScalerType.Robust,
+                "log" => ScalerType.Log,
+                _ => throw new ModelLoadException($"{modelId}: unknown scaler type '{Type}' in its model card"),
+            },
+            PerChannel = PerChannel,
+            Scope = Scope == "global" ? ScalingScope.Global : ScalingScope.Local,
+        };
+        var statistics = Centers.Count > 0 ? new ScalingStatistics(Centers, Scales) : null;
+        try
+        {
+            return new WindowScaler(scaling, statistics);
+        }
+        catch (ArgumentException mismatch)
+        {
+            throw new ModelLoadException($"{modelId}: its scaler cannot be used: {mismatch.Message}", mismatch);
+        }
+    }
 }

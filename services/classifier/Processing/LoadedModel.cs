@@ -32,30 +32,7 @@ public sealed class LoadedModel : IDisposable
     public static LoadedModel Open(RegisteredModel registered)
     {
         var card = registered.Card;
-        var scaling = new ScalingSettings
-        {
-            Type = card.Scaler.Type switch
-            {
-                "minmax" => ScalerType.MinMax,
-                "standard" => ScalerType.Standard,
-                "robust" => ScalerType.Robust,
-                "log" => ScalerType.Log,
-                _ => throw new ModelLoadException($"{card.Id}: unknown scaler type '{card.Scaler.Type}' in its model card"),
-            },
-            PerChannel = card.Scaler.PerChannel,
-            Scope = card.Scaler.Scope == "global" ? ScalingScope.Global : ScalingScope.Local,
-        };
-        var statistics = card.Scaler.Centers.Count > 0 ? new ScalingStatistics(card.Scaler.Centers, card.Scaler.Scales) : null;
-        WindowScaler scaler;
-        try
-        {
-            scaler = new WindowScaler(scaling, statistics);
-        }
-        catch (ArgumentException mismatch)
-        {
-            throw new ModelLoadException($"{card.Id}: its scaler cannot be used: {mismatch.Message}", mismatch);
-        }
-
+        var scaler = card.Scaler.CreateScaler(card.Id);
         var network = ClassifierModel.Load(registered.OnnxPath, card.WindowSamples, card.Channels.Count);
         return new LoadedModel(registered, network, scaler, new DecisionThresholds(card.DetectorThreshold, card.ClassifierThreshold));
     }
