@@ -8,7 +8,8 @@
 #   ./build.sh run [args]     dotnet run --project cli/Seismic.Cli -c Release -- run [args]
 #                             (the main job: all workers in one process)
 #   ./build.sh bench [name]   the benchmarks in bench/Seismic.Benchmarks (Release); installs Debian's
-#                             libmseed-dev first when missing, so miniSEED decoding is compared with libmseed
+#                             libmseed-dev first when missing, so miniSEED decoding is compared with libmseed,
+#                             and python3-torch for `bench training`, so CNN-dense training is compared with PyTorch
 #
 # Environment:
 #   SEISMIC_TEST_RABBITMQ   AMQP URI of a broker for the tests; when set, `test` uses it and
@@ -222,8 +223,25 @@ summarize() {
 # ---------------------------------------------------------------------------------------------
 # test
 # ---------------------------------------------------------------------------------------------
+# The dataset tests read waveforms.hdf5 with h5py, as SeisBench does. Debian's python3-h5py serves
+# /usr/bin/python3, which a python3 on PATH (pyenv, a venv) may hide; the tests try both.
+ensure_h5py() {
+    if python3 -c 'import h5py' >/dev/null 2>&1 || /usr/bin/python3 -c 'import h5py' >/dev/null 2>&1; then
+        return 0
+    fi
+    command -v apt-get >/dev/null 2>&1 || { err "h5py is missing and apt-get is not here: the h5py dataset check will be skipped"; return 0; }
+    local sudo=()
+    [[ "$(id -u)" != 0 ]] && sudo=(sudo -n)
+    log "installing Debian's python3-h5py (the dataset tests check waveforms.hdf5 with it)"
+    { "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 update >/dev/null &&
+      "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o DPkg::Lock::Timeout=300 \
+          install --no-install-recommends python3-h5py >/dev/null; } \
+        || err "could not install python3-h5py: the h5py dataset check will be skipped"
+}
+
 do_test() {
     do_build
+    ensure_h5py
 
     if [[ -n "${SEISMIC_TEST_RABBITMQ:-}" ]]; then
         log "using the broker from SEISMIC_TEST_RABBITMQ=$(printf '%s' "${SEISMIC_TEST_RABBITMQ}" | sed 's#//[^@/]*@#//***@#') (no broker started)"
@@ -282,6 +300,14 @@ do_bench() {
         log "installing Debian's libmseed-dev (the reference the miniSEED benchmark compares with)"
         apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libmseed-dev >/dev/null \
             || err "could not install libmseed-dev; the benchmark will run without the libmseed comparison"
+    fi
+    # The training benchmark compares CNN-dense with PyTorch: Debian's python3-torch (1.13), only for that benchmark.
+    # It serves /usr/bin/python3, which a python3 on PATH (pyenv, a venv) may hide; the benchmark tries both.
+    if [[ "${1:-}" == training ]] && ! python3 -c 'import torch' >/dev/null 2>&1 \
+        && ! /usr/bin/python3 -c 'import torch' >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+        log "installing Debian's python3-torch (the reference the training benchmark compares with)"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch >/dev/null \
+            || err "could not install python3-torch; the benchmark will run without the PyTorch comparison"
     fi
     dotnet run --project bench/Seismic.Benchmarks -c Release -- "$@"
 }
