@@ -1,3 +1,5 @@
+using Seismic.Inference.Voting;
+
 namespace Seismic.Training.Data;
 
 /// <summary>
@@ -21,4 +23,15 @@ public static class HeadTargets
     /// and then counted it in the classifier's class weights.)
     /// </summary>
     public static float Classifier(SampleLabel label) => label == SampleLabel.Explosion ? 1f : 0f;
+}
+
+public static class SampleLabelExtensions
+{
+    /// <summary>The classifier's label of the same name, so training and evaluation share one confusion matrix.</summary>
+    public static EventLabel ToEventLabel(this SampleLabel label) => label switch
+    {
+        SampleLabel.Noise => EventLabel.Noise,
+        SampleLabel.Earthquake => EventLabel.Earthquake,
+        _ => EventLabel.Explosion,
+    };
 }

@@ -1,4 +1,4 @@
-using Seismic.Training.Evaluation;
+using Seismic.Evaluation.Metrics;
 using Seismic.Training.Schedule;
 
 namespace Seismic.Training.Optimization;

@@ -1,6 +1,6 @@
-using Seismic.Training.Evaluation;
+using Seismic.Evaluation.Metrics;
 
-namespace Seismic.Training.Tests;
+namespace Seismic.Evaluation.Tests.Metrics;
 
 public sealed class BinaryMetricsTests
 {

@@ -1,4 +1,4 @@
-namespace Seismic.Training.Evaluation;
+namespace Seismic.Evaluation.Metrics;
 
 /// <summary>
 /// Precision, recall, accuracy and F1 of one head, counted from probabilities at a threshold (the seed fed
