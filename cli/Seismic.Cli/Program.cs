@@ -8,7 +8,11 @@ var root = new RootCommand("Seismic: watches a seismic array, forms beams, detec
     MseedCommand.Create(),
     FkCommand.Create(),
     BeamCommand.Create(),
+    SimulateCommand.Create(),
+    DatasetCommand.Create(),
+    TrainCommand.Create(),
     ModelsCommand.Create(),
+    EvaluateCommand.Create(),
     ConfigCommand.Create(),
     VersionCommand.Create(),
 };

@@ -17,10 +17,17 @@ public static class SettingsHosting
     /// </summary>
     public static SeismicSettings LoadSeismicSettings(this IHostApplicationBuilder builder)
     {
-        var settings = builder.Configuration[ConfigFileKey] is { Length: > 0 } path
-            ? SettingsLoader.Load(path)
-            : SettingsLoader.LoadDefault();
+        var configured = builder.Configuration[ConfigFileKey];
+        var settings = string.IsNullOrEmpty(configured) ? SettingsLoader.LoadDefault() : SettingsLoader.Load(configured);
+        // LoadDefault succeeded, so the default search found a file.
+        builder.Services.AddSingleton(new SettingsFile(Path.GetFullPath(string.IsNullOrEmpty(configured) ? SettingsLoader.FindDefaultPath()! : configured)));
         builder.Services.AddSingleton(settings);
         return settings;
     }
 }
+
+/// <summary>
+/// The settings file a host loaded. The trainer reads it again with a command's overrides, and finds the
+/// model hyperparameter files beside it (config/models/).
+/// </summary>
+public sealed record SettingsFile(string Path);

@@ -67,16 +67,20 @@ internal static class BackfillCommand
         try
         {
             var bus = host.Services.GetRequiredService<IBus>();
-            var answer = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-            // Listen before publishing, so the answer cannot arrive before anyone hears it.
-            var listener = bus.ConnectReceiveEndpoint(new TemporaryEndpointDefinition(), null, endpoint =>
+            Console.WriteLine($"Publishing backfill {request.BackfillId}: {request.ArrayCode} {request.StartUtc:O} to {request.EndUtc:O}.");
+            if (wait <= TimeSpan.Zero)
+            {
+                await bus.Publish(request, cancellation);
+                return 0;
+            }
+            var answer = await BusConversation.PublishAndFollow(bus, request, (endpoint, finish) =>
             {
                 endpoint.Handler<BackfillProgressed>(context =>
                 {
                     if (context.Message.BackfillId == request.BackfillId)
                     {
                         Console.WriteLine($"Backfill {request.BackfillId} accepted: {context.Message.SegmentsTotal} segments.");
-                        answer.TrySetResult(0);
+                        finish(0);
                     }
                     return Task.CompletedTask;
                 });
@@ -85,30 +89,15 @@ internal static class BackfillCommand
                     if (context.Message.BackfillId == request.BackfillId)
                     {
                         Console.Error.WriteLine(context.Message.Reason);
-                        answer.TrySetResult(1);
+                        finish(1);
                     }
                     return Task.CompletedTask;
                 });
-            });
-            await listener.Ready.WaitAsync(cancellation);
-
-            await bus.Publish(request, cancellation);
-            Console.WriteLine($"Published backfill {request.BackfillId}: {request.ArrayCode} {request.StartUtc:O} to {request.EndUtc:O}.");
-            if (wait <= TimeSpan.Zero)
-                return 0;
-            try
-            {
-                return await answer.Task.WaitAsync(wait, cancellation);
-            }
-            catch (TimeoutException)
-            {
-                Console.Error.WriteLine($"No answer from an ingest worker within {wait.TotalSeconds:F0} s; is one running against this broker?");
-                return 3;
-            }
-            finally
-            {
-                await listener.StopAsync(CancellationToken.None);
-            }
+            }, wait, cancellation);
+            if (answer is { } code)
+                return code;
+            Console.Error.WriteLine($"No answer from an ingest worker within {wait.TotalSeconds:F0} s; is one running against this broker?");
+            return 3;
         }
         finally
         {

@@ -91,8 +91,8 @@ internal static class ModelsCommand
                     Scaler = ScalerCard.From(settings.Scaling),
                     DetectorThreshold = settings.Model.DetectorThreshold,
                     ClassifierThreshold = settings.Model.ClassifierThreshold,
-                    DetectorLabels = new Dictionary<string, string> { ["0"] = "noise", ["1"] = "event" },
-                    ClassifierLabels = new Dictionary<string, string> { ["0"] = "earthquake", ["1"] = "explosion" },
+                    DetectorLabels = ModelCard.NoiseEventLabels,
+                    ClassifierLabels = ModelCard.EarthquakeExplosionLabels,
                     OnnxSha256 = "",
                 };
                 var registered = new ModelRegistry(settings.Paths.ModelsDir).Register(card, onnx.FullName);

@@ -17,10 +17,15 @@ internal static class SimulateCommand
         var seed = new Option<long>("--seed") { Description = "Random seed: the same seed gives the same bytes", Required = true };
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for archive/ (SDS), arces.xml, catalog.xml and defects.csv", Required = true };
         var rate = new Option<double>("--rate-multiplier") { Description = "Multiplies the bulletin event rates (0: noise only)", DefaultValueFactory = _ => 1.0 };
+        var earthquakes = new Option<double>("--earthquake-rate-multiplier")
+        {
+            Description = "A further factor on earthquake rates alone (the bulletin has ~17 explosions per earthquake; raise it for training data)",
+            DefaultValueFactory = _ => 1.0,
+        };
         var defects = new Option<double>("--defect-multiplier") { Description = "Multiplies the rates of gaps, dead sites and spikes (0: clean data)", DefaultValueFactory = _ => 1.0 };
         var command = new Command("simulate", "Simulate ARCES recordings of regional events and noise, with the truth catalog")
         {
-            start, days, hours, seed, output, rate, defects,
+            start, days, hours, seed, output, rate, earthquakes, defects,
         };
         command.SetAction(parse =>
         {
@@ -44,6 +49,7 @@ internal static class SimulateCommand
                 Duration = duration,
                 Seed = parse.GetValue(seed),
                 RateMultiplier = parse.GetValue(rate),
+                EarthquakeRateMultiplier = parse.GetValue(earthquakes),
                 DefectRateMultiplier = parse.GetValue(defects),
             };
             var problems = options.FindProblems();

@@ -5,7 +5,7 @@ public sealed record TrainingProgressed
 {
     public required Guid TrainingId { get; init; }
 
-    /// <summary>1-based epoch just finished.</summary>
+    /// <summary>1-based epoch just finished; 0 when the job has started (its data loaded) and no epoch has finished yet.</summary>
     public required int Epoch { get; init; }
 
     public required int MaxEpochs { get; init; }

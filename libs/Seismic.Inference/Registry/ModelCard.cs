@@ -39,6 +39,12 @@ public sealed record ModelCard
 
     public required IReadOnlyDictionary<string, string> ClassifierLabels { get; init; }
 
+    /// <summary>The detector labels of every Seismic model, and of the seed's (0 noise, 1 event).</summary>
+    public static IReadOnlyDictionary<string, string> NoiseEventLabels { get; } = new Dictionary<string, string> { ["0"] = "noise", ["1"] = "event" };
+
+    /// <summary>The classifier labels of every Seismic model, and of the seed's (0 earthquake, 1 explosion).</summary>
+    public static IReadOnlyDictionary<string, string> EarthquakeExplosionLabels { get; } = new Dictionary<string, string> { ["0"] = "earthquake", ["1"] = "explosion" };
+
     /// <summary>Figures on the validation and test splits by name, e.g. "test_detector_accuracy".</summary>
     public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
 

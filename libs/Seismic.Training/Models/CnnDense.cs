@@ -82,7 +82,7 @@ public sealed class CnnDense : TwoHeadNetwork
     public override Tensor L2Penalty()
     {
         var kernels = convs.Select(c => c.weight!).Concat(dense.Select(d => d.weight!));
-        var sum = zeros(1, dtype: ScalarType.Float32).squeeze();
+        var sum = zeros(1, dtype: ScalarType.Float32, device: convs[0].weight!.device).squeeze();
         foreach (var kernel in kernels)
             sum = sum + kernel.square().sum();
         return sum * L2Coefficient;

@@ -30,7 +30,7 @@ public abstract class TwoHeadNetwork : nn.Module<Tensor, HeadLogits>
     public virtual double L2Coefficient => 0;
 
     /// <summary>The regularisation term the training loss adds (Keras kernel_regularizer semantics: coefficient × Σ w²).</summary>
-    public virtual Tensor L2Penalty() => zeros(1, dtype: ScalarType.Float32).squeeze();
+    public virtual Tensor L2Penalty() => zeros(1, dtype: ScalarType.Float32, device: parameters().First().device).squeeze();
 
     /// <summary>Multiply-accumulates of one forward pass over one window of <paramref name="windowSamples"/> (convolutions and dense layers; batch norm, activations and pooling are left out, under 1 % here).</summary>
     public abstract long MultiplyAccumulatesPerWindow(long windowSamples);

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Seismic.Configuration;
+using Seismic.Evaluation.Metrics;
 using Seismic.Inference.Scaling;
+using Seismic.Inference.Voting;
 using Seismic.Training.Data;
-using Seismic.Training.Evaluation;
 using Seismic.Training.Loss;
 using Seismic.Training.Models;
 using Seismic.Training.Schedule;
@@ -16,9 +17,14 @@ namespace Seismic.Training.Optimization;
 /// scaling, the two-head loss with balanced class weights, the learning-rate schedule with plateau
 /// reductions, validation figures computed from probabilities and reset every epoch, a checkpoint per
 /// epoch and the best one kept, early stopping that restores the best weights, and one CSV line per epoch.
+/// Batches go to <c>device</c> (CPU by default, CUDA on a GPU host), where the network must already be.
 /// </summary>
-public sealed class TrainingRun(SeismicSettings settings, TwoHeadNetwork network, string runFolder)
+public sealed class TrainingRun(SeismicSettings settings, TwoHeadNetwork network, string runFolder, Device? device = null)
 {
+    private readonly Device _device = device ?? CPU;
+    private WindowScaler? _scaler;
+    private (BinaryClassWeights Detector, BinaryClassWeights Classifier) _classWeights;
+
     /// <summary>Each earthquake is visited this many times per epoch, as in the seed (earthquakes are the rarer class).</summary>
     public const int EarthquakeCopies = 4;
 
@@ -26,17 +32,29 @@ public sealed class TrainingRun(SeismicSettings settings, TwoHeadNetwork network
 
     public string MetricsCsvPath => Path.Combine(runFolder, "metrics.csv");
 
-    /// <summary>Runs to the last epoch or until early stopping; the network ends with the best epoch's weights.</summary>
-    public IReadOnlyList<EpochReport> Run(TrainingSet train, TrainingSet validation, Action<EpochReport>? progress = null, CancellationToken cancellation = default)
+    /// <summary>Statistics of the global scaler fitted on the training set (null for a local scaler); the model card stores them.</summary>
+    public ScalingStatistics? GlobalScalingStatistics { get; private set; }
+
+    /// <summary>
+    /// Runs to the last epoch or until early stopping; the network ends with the best epoch's weights.
+    /// <c>progress</c> hears of every epoch, <c>batchProgress</c> of every batch (for a progress bar).
+    /// </summary>
+    public IReadOnlyList<EpochReport> Run(
+        TrainingSet train,
+        TrainingSet validation,
+        Action<EpochReport>? progress = null,
+        CancellationToken cancellation = default,
+        Action<BatchProgress>? batchProgress = null)
     {
         Directory.CreateDirectory(runFolder);
-        var scaler = new WindowScaler(settings.Scaling, settings.Scaling.Scope == ScalingScope.Global
-            ? GlobalScaling.Fit(settings.Scaling, train)
-            : null);
+        GlobalScalingStatistics = settings.Scaling.Scope == ScalingScope.Global ? GlobalScaling.Fit(settings.Scaling, train) : null;
+        var scaler = new WindowScaler(settings.Scaling, GlobalScalingStatistics);
+        _scaler = scaler;
         var augmenter = new Augmenter(settings.Augment, train.WindowSamples, train.Channels);
         var schedule = new LearningRateSchedule(settings.Optimizer);
         var watch = new PlateauWatch(settings.Callbacks);
         var epochWeights = ClassWeights.Balanced(EpochOrder.For(train.Labels, EarthquakeCopies, settings.Data.Seed, 0).Select(i => train.Labels[i]));
+        _classWeights = epochWeights;
         using var step = new TrainingStep(network, new TrainingOptions
         {
             LearningRate = schedule.RateAt(0),
@@ -53,8 +71,8 @@ public sealed class TrainingRun(SeismicSettings settings, TwoHeadNetwork network
             cancellation.ThrowIfCancellationRequested();
             var rate = schedule.RateAt(epoch, watch.Reductions, settings.Callbacks.ReduceLrFactor);
             step.SetLearningRate(rate);
-            var trainLoss = TrainEpoch(step, train, scaler, augmenter, epoch);
-            var (validationLoss, metrics, confusion) = Validate(validation, scaler, epochWeights);
+            var trainLoss = TrainEpoch(step, train, scaler, augmenter, epoch, batchProgress, cancellation);
+            var (validationLoss, metrics, confusion) = Validate(validation, scaler, epochWeights, "val_");
 
             var verdict = watch.Observe(epoch, validationLoss);
             network.save(Path.Combine(runFolder, string.Create(CultureInfo.InvariantCulture, $"epoch_{epoch + 1:D3}.weights")));
@@ -77,7 +95,19 @@ public sealed class TrainingRun(SeismicSettings settings, TwoHeadNetwork network
         return reports;
     }
 
-    private double TrainEpoch(TrainingStep step, TrainingSet train, WindowScaler scaler, Augmenter augmenter, int epoch)
+    /// <summary>
+    /// Loss, metrics and confusion of a labelled set with the network as it is now (after <see cref="Run"/>, the
+    /// best epoch's weights), scaled and weighted as in training; metric names start with <paramref name="prefix"/>.
+    /// </summary>
+    public (double Loss, IReadOnlyDictionary<string, double> Metrics, ConfusionMatrix Confusion) Evaluate(TrainingSet set, string prefix)
+    {
+        if (_scaler is null)
+            throw new InvalidOperationException("Evaluate needs the scaler and class weights of a finished Run.");
+        return Validate(set, _scaler, _classWeights, prefix);
+    }
+
+    private double TrainEpoch(
+        TrainingStep step, TrainingSet train, WindowScaler scaler, Augmenter augmenter, int epoch, Action<BatchProgress>? batchProgress, CancellationToken cancellation)
     {
         var order = EpochOrder.For(train.Labels, EarthquakeCopies, settings.Data.Seed, epoch);
         var random = new Random(unchecked(settings.Data.Seed * 7919 + epoch));
@@ -98,16 +128,19 @@ public sealed class TrainingRun(SeismicSettings settings, TwoHeadNetwork network
             var (windows, detectorTargets, classifierTargets) = Tensors(values.ToArray(), batch.Select(i => train.Labels[i]).ToList(), train);
             lossSum += step.Run(windows, detectorTargets, classifierTargets).Total;
             batches++;
+            batchProgress?.Invoke(new BatchProgress(epoch + 1, batches, (order.Length + batchSize - 1) / batchSize, lossSum / batches));
+            cancellation.ThrowIfCancellationRequested();
         }
         return lossSum / Math.Max(1, batches);
     }
 
     private (double Loss, IReadOnlyDictionary<string, double> Metrics, ConfusionMatrix Confusion) Validate(
-        TrainingSet validation, WindowScaler scaler, (BinaryClassWeights Detector, BinaryClassWeights Classifier) weights)
+        TrainingSet validation, WindowScaler scaler, (BinaryClassWeights Detector, BinaryClassWeights Classifier) weights, string prefix)
     {
         var detector = new BinaryMetrics(settings.Model.DetectorThreshold);
         var classifier = new BinaryMetrics(settings.Model.ClassifierThreshold);
         var confusion = new ConfusionMatrix();
+        var thresholds = new DecisionThresholds(settings.Model.DetectorThreshold, settings.Model.ClassifierThreshold);
         double lossSum = 0;
         var batches = 0;
         network.eval();
@@ -130,29 +163,26 @@ public sealed class TrainingRun(SeismicSettings settings, TwoHeadNetwork network
                 + network.L2Penalty().item<float>();
             batches++;
 
-            var detectorProbabilities = sigmoid(logits.Detector).data<float>().ToArray();
-            var classifierProbabilities = sigmoid(logits.Classifier).data<float>().ToArray();
+            var detectorProbabilities = sigmoid(logits.Detector).cpu().data<float>().ToArray();
+            var classifierProbabilities = sigmoid(logits.Classifier).cpu().data<float>().ToArray();
             for (var i = 0; i < labels.Count; i++)
             {
                 detector.Add(detectorProbabilities[i], labels[i] != SampleLabel.Noise);
                 // The classifier is judged on events only, as its loss is.
                 if (labels[i] != SampleLabel.Noise)
                     classifier.Add(classifierProbabilities[i], labels[i] == SampleLabel.Explosion);
-                var predicted = detectorProbabilities[i] <= settings.Model.DetectorThreshold ? SampleLabel.Noise
-                    : classifierProbabilities[i] > settings.Model.ClassifierThreshold ? SampleLabel.Explosion
-                    : SampleLabel.Earthquake;
-                confusion.Add(labels[i], predicted);
+                confusion.Add(labels[i].ToEventLabel(), thresholds.Label(new WindowProbabilities(detectorProbabilities[i], classifierProbabilities[i])));
             }
         }
 
-        var metrics = detector.Named("val_detector_").Concat(classifier.Named("val_classifier_")).ToDictionary();
+        var metrics = detector.Named(prefix + "detector_").Concat(classifier.Named(prefix + "classifier_")).ToDictionary();
         return (lossSum / Math.Max(1, batches), metrics, confusion);
     }
 
-    private static (Tensor Windows, Tensor Detector, Tensor Classifier) Tensors(float[] values, IReadOnlyList<SampleLabel> labels, TrainingSet set) =>
-        (tensor(values, [labels.Count, set.WindowSamples, set.Channels]),
-         tensor(labels.Select(HeadTargets.Detector).ToArray(), [labels.Count, 1]),
-         tensor(labels.Select(HeadTargets.Classifier).ToArray(), [labels.Count, 1]));
+    private (Tensor Windows, Tensor Detector, Tensor Classifier) Tensors(float[] values, IReadOnlyList<SampleLabel> labels, TrainingSet set) =>
+        (tensor(values, [labels.Count, set.WindowSamples, set.Channels]).to(_device),
+         tensor(labels.Select(HeadTargets.Detector).ToArray(), [labels.Count, 1]).to(_device),
+         tensor(labels.Select(HeadTargets.Classifier).ToArray(), [labels.Count, 1]).to(_device));
 
     private void AppendCsv(EpochReport report)
     {
