@@ -14,6 +14,12 @@ public sealed record ScenarioOptions
     /// <summary>Multiplies every region's bulletin rate: above 1 for busier test scenarios, 0 for noise only.</summary>
     public double RateMultiplier { get; init; } = 1.0;
 
+    /// <summary>
+    /// A further factor on the earthquake regions alone. ARCES's bulletin has about 17 explosions per earthquake;
+    /// a training set made from a few simulated days needs more earthquakes than that to learn from.
+    /// </summary>
+    public double EarthquakeRateMultiplier { get; init; } = 1.0;
+
     /// <summary>Multiplies the rates of gaps, dead sites and spikes; 0 for clean data.</summary>
     public double DefectRateMultiplier { get; init; } = 1.0;
 
@@ -41,6 +47,11 @@ public sealed record ScenarioOptions
         if (!(RateMultiplier >= 0) || double.IsInfinity(RateMultiplier))
         {
             problems.Add($"The rate multiplier must be zero or positive (got {RateMultiplier}).");
+        }
+
+        if (!(EarthquakeRateMultiplier >= 0) || double.IsInfinity(EarthquakeRateMultiplier))
+        {
+            problems.Add($"The earthquake rate multiplier must be zero or positive (got {EarthquakeRateMultiplier}).");
         }
 
         if (!(DefectRateMultiplier >= 0) || double.IsInfinity(DefectRateMultiplier))

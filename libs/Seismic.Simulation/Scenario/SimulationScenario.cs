@@ -23,7 +23,7 @@ public sealed record SimulationScenario(ScenarioOptions Options, IReadOnlyList<S
         var defects = new List<Defect>();
         for (var day = DateOnly.FromDateTime(options.StartUtc); day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) < options.EndUtc; day = day.AddDays(1))
         {
-            events.AddRange(EventScheduler.ForDay(day, options.Seed, options.RateMultiplier)
+            events.AddRange(EventScheduler.ForDay(day, options.Seed, options.RateMultiplier, options.EarthquakeRateMultiplier)
                 .Where(e => e.OriginUtc >= options.StartUtc && e.OriginUtc < options.EndUtc));
             defects.AddRange(DefectScheduler.ForDay(day, options.Seed, options.DefectRateMultiplier)
                 .Where(d => d.Overlaps(options.StartUtc, options.EndUtc)));

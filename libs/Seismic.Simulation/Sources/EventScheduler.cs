@@ -37,7 +37,8 @@ public static class EventScheduler
         };
     }
 
-    public static IReadOnlyList<SimulatedEvent> ForDay(DateOnly dayUtc, long seed, double rateMultiplier)
+    /// <summary>The day's events; <c>earthquakeRateMultiplier</c> is a further factor on earthquake regions only (see ScenarioOptions).</summary>
+    public static IReadOnlyList<SimulatedEvent> ForDay(DateOnly dayUtc, long seed, double rateMultiplier, double earthquakeRateMultiplier = 1.0)
     {
         var dayNumber = dayUtc.DayNumber;
         var random = new RandomStream(seed, (long)StreamPurpose.Events, dayNumber);
@@ -47,7 +48,8 @@ public static class EventScheduler
         for (var r = 0; r < SourceRegions.All.Count; r++)
         {
             var region = SourceRegions.All[r];
-            var count = random.Poisson(ExpectedPerDay(region, weekend) * rateMultiplier);
+            var classFactor = region.Kind == EventKind.Earthquake ? earthquakeRateMultiplier : 1.0;
+            var count = random.Poisson(ExpectedPerDay(region, weekend) * rateMultiplier * classFactor);
             for (var k = 0; k < count; k++)
             {
                 var hourUtc = region.Kind == EventKind.Explosion
