@@ -1,5 +1,6 @@
 using Seismic.Benchmarks;
 using Seismic.Benchmarks.MiniSeed;
+using Seismic.Benchmarks.Training;
 
 // A dispatcher: `dotnet run -c Release --project bench/Seismic.Benchmarks -- <name> [args]`.
 var benchmarks = new Dictionary<string, (string Description, Func<string[], int> Run)>(StringComparer.OrdinalIgnoreCase)
@@ -11,6 +12,7 @@ var benchmarks = new Dictionary<string, (string Description, Func<string[], int>
         return 0;
     }),
     ["mseed-bdn"] = ("the same decodes under BenchmarkDotNet (slower, with allocation figures)", MseedDecodeBenchmarks.Run),
+    ["training"] = ("training steps per architecture (samples/s, 2 torch threads), CNN-dense next to PyTorch's on the same step", TrainingSpeedBenchmark.Run),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var chosen))

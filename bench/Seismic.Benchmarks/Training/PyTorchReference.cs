@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Seismic.Benchmarks.Training;
+
+/// <summary>
+/// Runs bench/pytorch/cnn_dense_train.py (the same CNN-dense network, loss and optimizer in PyTorch) with the
+/// first of `python3` on PATH and /usr/bin/python3 that imports torch: Debian's python3-torch serves only
+/// /usr/bin/python3, which a python3 on PATH (pyenv, a virtual environment) may hide. `./build.sh bench training`
+/// installs python3-torch when neither imports torch. No torch: the benchmark says so and goes on with
+/// TorchSharp's figures only.
+/// </summary>
+internal sealed class PyTorchReference
+{
+    private static readonly string[] Interpreters = ["python3", "/usr/bin/python3"];
+
+    private readonly string _python;
+    private readonly string _script;
+
+    private PyTorchReference(string python, string script, string description)
+    {
+        _python = python;
+        _script = script;
+        Description = description;
+    }
+
+    public string Description { get; }
+
+    public static PyTorchReference? TryFind(out string whyNot)
+    {
+        whyNot = "";
+        var script = Path.Combine(BenchmarkPaths.RepositoryRoot, "bench", "pytorch", "cnn_dense_train.py");
+        if (!File.Exists(script))
+        {
+            whyNot = $"{script} not found";
+            return null;
+        }
+        foreach (var python in Interpreters.Distinct())
+        {
+            var (exit, output) = Execute(python, ["-c", "import torch; print(torch.__version__)"]);
+            if (exit == 0)
+                return new PyTorchReference(python, script, $"PyTorch {output.Trim()} ({python} {Path.GetRelativePath(BenchmarkPaths.RepositoryRoot, script)})");
+        }
+        whyNot = $"neither {string.Join(" nor ", Interpreters)} imports torch; install it with: apt-get install -y python3-torch";
+        return null;
+    }
+
+    /// <summary>The script's key=value figures, or null with the reason when it failed.</summary>
+    public IReadOnlyDictionary<string, string>? Run(IEnumerable<string> arguments, out string failure)
+    {
+        var (exit, output) = Execute(_python, [_script, .. arguments]);
+        failure = "";
+        var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .LastOrDefault(l => l.StartsWith("parameters=", StringComparison.Ordinal));
+        if (exit != 0 || line is null)
+        {
+            failure = $"exit {exit}: {output.Trim()}";
+            return null;
+        }
+        return line.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(field => field.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => pair[1]);
+    }
+
+    public static double Number(IReadOnlyDictionary<string, string> figures, string key) =>
+        double.Parse(figures[key], CultureInfo.InvariantCulture);
+
+    private static (int Exit, string Output) Execute(string program, IEnumerable<string> arguments)
+    {
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+            info.ArgumentList.Add(argument);
+        try
+        {
+            using var process = Process.Start(info)!;
+            var error = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return (process.ExitCode, output + error.Result);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return (-1, "");
+        }
+    }
+}
