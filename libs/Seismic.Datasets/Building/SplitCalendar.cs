@@ -22,7 +22,8 @@ public sealed record SplitCalendar(DateOnly TrainUntil, DateOnly DevUntil)
 
     /// <summary>
     /// Boundaries from shares of the event days (data.train_fraction, data.val_fraction_of_rest): the first
-    /// share of the distinct days with events trains, the next share of the rest is dev.
+    /// share of the distinct days with events trains, the next share of the rest is dev; with two days or
+    /// more, dev gets at least one day, and with three or more test does too.
     /// </summary>
     public static SplitCalendar FromFractions(IEnumerable<DateTime> eventTimesUtc, double trainFraction, double devFractionOfRest)
     {
@@ -31,8 +32,17 @@ public sealed record SplitCalendar(DateOnly TrainUntil, DateOnly DevUntil)
         {
             throw new ArgumentException("No event days to split.", nameof(eventTimesUtc));
         }
-        var trainDays = Math.Clamp((int)Math.Round(days.Count * trainFraction), 1, days.Count);
-        var devDays = (int)Math.Round((days.Count - trainDays) * devFractionOfRest);
+        // Shares of a few days round badly (two days at 0.8 would all train): keep at least one day for dev
+        // (early stopping needs it) and, from three days on, one for test.
+        var reserved = days.Count >= 3 ? 2 : days.Count - 1;
+        var trainDays = Math.Clamp((int)Math.Round(days.Count * trainFraction), 1, days.Count - reserved);
+        var rest = days.Count - trainDays;
+        var devDays = rest switch
+        {
+            0 => 0,
+            1 => 1,
+            _ => Math.Clamp((int)Math.Round(rest * devFractionOfRest), 1, rest - 1),
+        };
         var trainUntil = trainDays < days.Count ? days[trainDays] : days[^1].AddDays(1);
         var devUntil = trainDays + devDays < days.Count ? days[trainDays + devDays] : days[^1].AddDays(1);
         return new SplitCalendar(trainUntil, devUntil);

@@ -105,7 +105,8 @@ public sealed class TrainingJob(string settingsPath)
                 Settings = CardSettings(request, settings, device, epochs.Count),
                 OnnxSha256 = "",
             };
-            var registered = new ModelRegistry(settings.Paths.ModelsDir).Register(card, onnxPath);
+            // An absolute location: classifiers in other processes read ModelPublished.OnnxLocation from their own working directory.
+            var registered = new ModelRegistry(Path.GetFullPath(settings.Paths.ModelsDir)).Register(card, onnxPath);
             return new TrainingOutcome(registered, metrics, epochs.Count);
         }
         catch (ExternalException native) when (native.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase))
