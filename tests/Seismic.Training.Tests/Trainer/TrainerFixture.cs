@@ -1,13 +1,11 @@
 using System.Text.RegularExpressions;
-using Seismic.Datasets.SeisBench;
 using Seismic.TestSupport;
 
 namespace Seismic.Training.Tests.Trainer;
 
 /// <summary>
-/// A private copy of config/ whose paths point into a temporary folder, and small SeisBench datasets of
-/// 10 s windows (401 samples at 40 Hz): noise; "earthquakes" with a strong wave on the transverse S beam;
-/// "explosions" with it on the P beam.
+/// A private copy of config/ whose paths point into a temporary folder, and small SeisBench datasets
+/// (<see cref="TinyDatasets"/>) of 10 s windows (401 samples at 40 Hz).
 /// </summary>
 internal sealed partial class TrainerFixture : IDisposable
 {
@@ -45,44 +43,9 @@ internal sealed partial class TrainerFixture : IDisposable
         ["callbacks.reduce_lr_patience"] = "3",
     };
 
-    /// <summary>Writes a dataset with <paramref name="perClass"/> windows of each label in each split.</summary>
-    public string WriteDataset(string name, int perClass, int samples = WindowSamples, int seed = 1)
-    {
-        var directory = Path.Combine(Folder, name);
-        using var writer = new SeisBenchWriter(directory, new WaveformDataFormat("ZTR", 40, samples));
-        var random = new Random(seed);
-        var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        var index = 0;
-        foreach (var split in DatasetSplits.All)
-        {
-            foreach (var label in new[] { DatasetLabels.Noise, DatasetLabels.Earthquake, DatasetLabels.Explosion })
-            {
-                for (var n = 0; n < perClass; n++, index++)
-                {
-                    var values = new float[3 * samples];
-                    var channel = label == DatasetLabels.Explosion ? 0 : 1;
-                    for (var c = 0; c < 3; c++)
-                    {
-                        for (var t = 0; t < samples; t++)
-                        {
-                            var wave = label != DatasetLabels.Noise && c == channel && t > samples / 3 && t < 2 * samples / 3 ? 6 * MathF.Sin(t * 0.6f) : 0;
-                            values[c * samples + t] = (float)(random.NextDouble() * 2 - 1) + wave;
-                        }
-                    }
-                    writer.Add(new DatasetTrace
-                    {
-                        TraceName = $"trace_{index:D5}",
-                        Split = split,
-                        Label = label,
-                        StartUtc = start.AddMinutes(index),
-                        SamplingRateHz = 40,
-                    }, values);
-                }
-            }
-        }
-        writer.Commit();
-        return directory;
-    }
+    /// <summary>Writes a <see cref="TinyDatasets"/> dataset into this fixture's folder.</summary>
+    public string WriteDataset(string name, int perClass, int samples = WindowSamples, int seed = 1) =>
+        TinyDatasets.Write(Path.Combine(Folder, name), perClass, samples, seed);
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 
