@@ -80,9 +80,11 @@ public sealed class DatasetBuilderInputTests(SmallArchiveFixture archive) : ICla
     {
         var result = new DatasetBuilder(SmallArchiveFixture.Settings()).Build(Options() with { NoisePerEvent = 0 });
 
-        // Two event days: 0.8 of them rounds to both, so everything trains and nothing straddles a boundary.
-        Assert.Equal(new DateOnly(2024, 3, 3), result.Calendar.TrainUntil);
-        Assert.All(result.Counts.Keys, k => Assert.Equal(DatasetSplits.Train, k.Split));
-        Assert.Equal(9, result.TraceCount);
+        // Two event days: 0.8 of them would round to both, but dev keeps one so that early stopping has data.
+        Assert.Equal(new DateOnly(2024, 3, 2), result.Calendar.TrainUntil);
+        Assert.Equal(new DateOnly(2024, 3, 3), result.Calendar.DevUntil);
+        Assert.Contains(result.Counts.Keys, k => k.Split == DatasetSplits.Train);
+        Assert.Contains(result.Counts.Keys, k => k.Split == DatasetSplits.Dev);
+        Assert.DoesNotContain(result.Counts.Keys, k => k.Split == DatasetSplits.Test);
     }
 }

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using Seismic.Configuration;
+using Seismic.Datasets.Building;
+using Seismic.Datasets.SeisBench;
+using Seismic.Metadata.QuakeMl;
+using Seismic.Simulation.Scenario;
+using Seismic.Trainer.Processing;
+using Xunit.Abstractions;
+
+namespace Seismic.Training.Tests.Trainer;
+
+/// <summary>
+/// The whole training path on simulated data: the simulator's ARCES, the dataset builder, then TrainingJob
+/// with the compact network on full 240 s windows (9601 samples), judged on a test day it never saw.
+/// <para>
+/// Data: three mornings (00:00-08:00 UTC) of three weekend days, one per split (train Saturday 2 March 2024,
+/// dev Sunday 3 March, test Saturday 9 March), at 40 times the bulletin rates, without data defects.
+/// ScenarioOptions has one rate multiplier for every class, and on weekdays the simulator makes about 17
+/// explosions per earthquake (the bulletin's ratio); on weekends mines blast at 5 % of the weekday rate, and
+/// a weekend morning (the night, when only earthquakes occur, then the first blasting hours) holds about as
+/// many earthquakes as explosions: 20-30 of each per split, and as many noise windows.
+/// </para>
+/// <para>
+/// Observed when written (2 cores, load 0-2; schedule of <see cref="Overrides"/>): test detector accuracy 0.933,
+/// 0.939 and 1.000 with simulator seeds 1, 2 and 3 (floor 0.85; noise is ~40 % of the windows). The classifier
+/// stays near chance: test balanced accuracy 0.571, 0.575 and 0.543 (0.53-0.63 with other schedules; with a
+/// steady rate it fits the training events, loss 0.03, and still scores 0.53), so no classifier floor is asserted
+/// yet: the test prints the balanced accuracy for whoever changes the data or the network. Why,
+/// from the beams: the simulator's source cues (P/S ratio, P spectral tilt, corner frequency, ripple firing)
+/// overlap on the 2-8 Hz beams (P/S amplitude 0.2-2.7 for explosions, 0.3-3.5 for earthquakes), and the
+/// clear difference is distance (explosions 200-420 km, S 25-60 s after P; earthquakes mostly 750-1300 km, S
+/// 80-120 s after P or outside the window), which the compact network cannot measure: its receptive field is
+/// about 20 s and global average pooling discards where things happen in the window.
+/// Duration: 75-92 s to simulate 24 hours and build ~210 windows, 20-28 s to train 14-15 epochs; 100-120 s in all.
+/// </para>
+/// </summary>
+[Collection(TorchCollection.Name)]
+public sealed class SimulatedTrainingTests(ITestOutputHelper output) : IDisposable
+{
+    /// <summary>One weekend morning per split: both classes on each day, and no day in two splits.</summary>
+    private static readonly DateTime[] Mornings =
+    [
+        new(2024, 3, 2, 0, 0, 0, DateTimeKind.Utc),
+        new(2024, 3, 3, 0, 0, 0, DateTimeKind.Utc),
+        new(2024, 3, 9, 0, 0, 0, DateTimeKind.Utc),
+    ];
+
+    private readonly TrainerFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public void Should_learn_to_detect_events_in_a_small_simulated_dataset()
+    {
+        var (metrics, balancedAccuracy) = TrainOnSimulatedMornings(seed: 1);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"classifier balanced accuracy on the test day {balancedAccuracy:F3} (not asserted, see above)"));
+
+        // Noise is about 40 % of the test day's windows: a detector that learned nothing scores 0.4-0.6.
+        Assert.True(metrics["test_detector_accuracy"] >= 0.85, $"test detector accuracy {metrics["test_detector_accuracy"]:F3}");
+    }
+
+    /// <summary>Simulates, builds and trains; returns the registered model's figures and the classifier's balanced accuracy on the test day.</summary>
+    private (IReadOnlyDictionary<string, double> Metrics, double ClassifierBalancedAccuracy) TrainOnSimulatedMornings(long seed)
+    {
+        var clock = Stopwatch.StartNew();
+        var dataset = SimulateAndBuild(seed);
+        var built = clock.Elapsed;
+
+        var outcome = new TrainingJob(_fixture.SettingsPath).Run(
+            new TrainingRequest(Guid.NewGuid(), dataset, "compact", "simulated", Overrides()),
+            new TrainingCallbacks { EpochFinished = e => output.WriteLine(Line(e)) },
+            CancellationToken.None);
+
+        var metrics = outcome.Metrics;
+        var (explosions, earthquakes) = EventCounts(dataset, DatasetSplits.Test);
+        var balanced = BalancedAccuracy(metrics, "test_classifier_", explosions, earthquakes);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"data {built.TotalSeconds:F0} s, training {(clock.Elapsed - built).TotalSeconds:F0} s, {outcome.EpochsRun} epochs run; test: detector accuracy {metrics["test_detector_accuracy"]:F3}, classifier accuracy {metrics["test_classifier_accuracy"]:F3}, balanced {balanced:F3} ({explosions} explosions, {earthquakes} earthquakes)"));
+        return (metrics, balanced);
+    }
+
+    /// <summary>Full-length windows; a short schedule at a learning rate the compact network takes well from scratch.</summary>
+    private static Dictionary<string, string> Overrides() => new()
+    {
+        ["optimizer.max_epochs"] = "15",
+        ["optimizer.batch_size"] = "16",
+        ["optimizer.max_lr"] = "2e-3",
+        ["optimizer.min_lr"] = "3e-4",
+        ["callbacks.reduce_lr_patience"] = "4",
+        ["callbacks.early_stopping_patience"] = "6",
+    };
+
+    /// <summary>Three simulated mornings as one archive and one catalog (their days differ, so their SDS day files do too), built into a dataset.</summary>
+    private string SimulateAndBuild(long seed)
+    {
+        var merged = new SimulationOutput(Path.Combine(_fixture.Folder, "simulated"));
+        var events = new List<SeismicEvent>();
+        foreach (var morning in Mornings)
+        {
+            var run = SimulationRun.Write(new ScenarioOptions
+            {
+                StartUtc = morning,
+                Duration = TimeSpan.FromHours(8),
+                Seed = seed,
+                RateMultiplier = 40,
+                // This test is about learning, not data hygiene: gaps and dead sites would only cost windows.
+                DefectRateMultiplier = 0,
+            }, Path.Combine(_fixture.Folder, $"simulated-{morning:yyyyMMdd}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{morning:yyyy-MM-dd}: {run.Scenario.Events.Count} events, simulated in {run.Elapsed.TotalSeconds:F1} s"));
+            foreach (var file in Directory.EnumerateFiles(run.Output.ArchivePath, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(merged.ArchivePath, Path.GetRelativePath(run.Output.ArchivePath, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(file, target);
+            }
+            events.AddRange(QuakeMlReader.ReadFile(run.Output.CatalogPath).Events);
+            // The inventory does not depend on the interval (its epochs start in 2000).
+            File.Copy(run.Output.InventoryPath, merged.InventoryPath, overwrite: true);
+        }
+        QuakeMlWriter.WriteFile(new Catalog { PublicId = "smi:seismic.tests/simulated-mornings", Events = events }, merged.CatalogPath);
+
+        var directory = Path.Combine(_fixture.Folder, "dataset");
+        var result = new DatasetBuilder(SettingsLoader.Load(_fixture.SettingsPath)).Build(new DatasetBuildOptions
+        {
+            CatalogPath = merged.CatalogPath,
+            InventoryPath = merged.InventoryPath,
+            Source = "sds://" + merged.ArchivePath,
+            OutputDirectory = directory,
+            TrainUntil = DateOnly.FromDateTime(Mornings[1]),
+            DevUntil = DateOnly.FromDateTime(Mornings[2]),
+            NoisePerEvent = 1,
+            Seed = 5,
+        });
+        output.WriteLine(string.Join(", ", result.Counts.OrderBy(c => c.Key.Split).ThenBy(c => c.Key.Label).Select(c => $"{c.Key.Split} {c.Key.Label} {c.Value}")));
+        return directory;
+    }
+
+    private static (int Explosions, int Earthquakes) EventCounts(string directory, string split)
+    {
+        using var dataset = SeisBenchDataset.Open(directory);
+        var events = dataset.Traces.Where(t => t.Split == split && t.Label != DatasetLabels.Noise).ToList();
+        // Induced events train and score as earthquakes (data.include_induced is true in the shipped settings).
+        var explosions = events.Count(t => t.Label == DatasetLabels.Explosion);
+        return (explosions, events.Count - explosions);
+    }
+
+    /// <summary>
+    /// Mean of the recalls of explosions and earthquakes, from the classifier's recall (explosions are its
+    /// positive class), accuracy and the class counts: a classifier that calls everything one class scores 0.5
+    /// whatever the balance of the split.
+    /// </summary>
+    private static double BalancedAccuracy(IReadOnlyDictionary<string, double> metrics, string prefix, int explosions, int earthquakes)
+    {
+        var truePositives = metrics[prefix + "recall"] * explosions;
+        var trueNegatives = (metrics[prefix + "accuracy"] * (explosions + earthquakes)) - truePositives;
+        return (metrics[prefix + "recall"] + (trueNegatives / earthquakes)) / 2;
+    }
+
+    private static string Line(Seismic.Training.Optimization.EpochReport e) => string.Create(CultureInfo.InvariantCulture,
+        $"epoch {e.Epoch}: lr {e.LearningRate:G3}, train loss {e.TrainTotalLoss:F3}, val loss {e.ValidationTotalLoss:F3}, val detector {e.Metrics["val_detector_accuracy"]:F3}, val classifier {e.Metrics["val_classifier_accuracy"]:F3}, {e.Elapsed.TotalSeconds:F0} s");
+}
