@@ -38,8 +38,8 @@ public sealed class ShippedSettingsTests
         Assert.Equal("NO", _settings.Array.Network);
         Assert.Equal("AR*", _settings.Array.StationPattern);
         Assert.Equal(new DateOnly(2014, 9, 19), _settings.Array.LegacyChannelsUntil);
-        Assert.Equal(69.53, _settings.Array.ReferenceLatitudeDeg);
-        Assert.Equal(25.51, _settings.Array.ReferenceLongitudeDeg);
+        Assert.Equal(69.535, _settings.Array.ReferenceLatitudeDeg);
+        Assert.Equal(25.506, _settings.Array.ReferenceLongitudeDeg);
         Assert.Null(_settings.Array.InventoryPath);
     }
 

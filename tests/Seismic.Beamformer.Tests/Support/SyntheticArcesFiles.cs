@@ -10,7 +10,7 @@ namespace Seismic.Beamformer.Tests.Support;
 /// <summary>The synthetic segment as the consumer receives it: miniSEED bytes, and a StationXML-like inventory of ARCES.</summary>
 internal static class SyntheticArcesFiles
 {
-    public static readonly GeoPoint Reference = new(69.53, 25.51);
+    public static readonly GeoPoint Reference = new(69.535, 25.506);
 
     /// <summary>Every channel of the segment as big-endian float32 miniSEED 2 records.</summary>
     public static byte[] MiniSeed(ArraySegment segment)
