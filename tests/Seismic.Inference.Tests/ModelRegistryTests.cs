@@ -22,8 +22,8 @@ public sealed class ModelRegistryTests : IDisposable
         Scaler = new ScalerCard { Type = "minmax", PerChannel = false, Scope = "local" },
         DetectorThreshold = 0.5,
         ClassifierThreshold = 0.5,
-        DetectorLabels = new Dictionary<string, string> { ["0"] = "noise", ["1"] = "event" },
-        ClassifierLabels = new Dictionary<string, string> { ["0"] = "earthquake", ["1"] = "explosion" },
+        DetectorLabels = ModelCard.NoiseEventLabels,
+        ClassifierLabels = ModelCard.EarthquakeExplosionLabels,
         Metrics = new Dictionary<string, double> { ["test_detector_accuracy"] = 0.97 },
         OnnxSha256 = "",
     };

@@ -41,8 +41,8 @@ internal sealed class ClassifierFixture : IDisposable
             Scaler = new ScalerCard { Type = scaler, PerChannel = false, Scope = "local" },
             DetectorThreshold = 0.5,
             ClassifierThreshold = 0.5,
-            DetectorLabels = new Dictionary<string, string> { ["0"] = "noise", ["1"] = "event" },
-            ClassifierLabels = new Dictionary<string, string> { ["0"] = "earthquake", ["1"] = "explosion" },
+            DetectorLabels = ModelCard.NoiseEventLabels,
+            ClassifierLabels = ModelCard.EarthquakeExplosionLabels,
             OnnxSha256 = "",
         };
         return Registry.Register(card, onnx);
