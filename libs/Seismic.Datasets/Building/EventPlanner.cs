@@ -1,5 +1,7 @@
 using Seismic.Beams;
 using Seismic.Configuration;
+using Seismic.Metadata.Geometry;
+using Seismic.Metadata.Propagation;
 using Seismic.Metadata.QuakeMl;
 
 namespace Seismic.Datasets.Building;
@@ -28,7 +30,7 @@ public readonly record struct ExcludedSpan(DateTime StartUtc, DateTime EndUtc);
 /// Turns catalog events into training windows, as the original's export_data did: the window starts
 /// <see cref="PLeadSeconds"/> before the P arrival at the array and lasts window.length_s. The P arrival is
 /// the array's P pick when there is one (the original meant to use the analyst pick but a bug always used
-/// the predicted time), else the origin time plus a regional travel time (<see cref="RegionalTravelTimes"/>).
+/// the predicted time), else the origin time plus a regional travel time (the first P and S of <see cref="CrustModel.Fennoscandia"/>; within a few seconds of observed Pn/Pg at ARCES's distances, and P sits 60 s into the window, so such an error only shifts the event inside it).
 /// </summary>
 public sealed class EventPlanner(SeismicSettings settings)
 {
@@ -111,10 +113,11 @@ public sealed class EventPlanner(SeismicSettings settings)
         var origin = catalogEvent.PreferredOrigin;
         double? distanceKm = origin is null
             ? null
-            : RegionalTravelTimes.DistanceKm(settings.Array.ReferenceLatitudeDeg, settings.Array.ReferenceLongitudeDeg, origin.LatitudeDeg, origin.LongitudeDeg);
+            : GreatCircle.DistanceKm(new GeoPoint(settings.Array.ReferenceLatitudeDeg, settings.Array.ReferenceLongitudeDeg), new GeoPoint(origin.LatitudeDeg, origin.LongitudeDeg));
         var depthKm = origin?.DepthKm ?? 0.0;
-        DateTime? pPredicted = origin is null ? null : origin.TimeUtc.AddSeconds(RegionalTravelTimes.FirstPSeconds(distanceKm!.Value, depthKm));
-        DateTime? sPredicted = origin is null ? null : origin.TimeUtc.AddSeconds(RegionalTravelTimes.FirstSSeconds(distanceKm!.Value, depthKm));
+        var firstArrivals = origin is null ? default : CrustModel.Fennoscandia.FirstArrivals(distanceKm!.Value, depthKm);
+        DateTime? pPredicted = origin is null ? null : origin.TimeUtc.AddSeconds(firstArrivals.P.TravelTimeS);
+        DateTime? sPredicted = origin is null ? null : origin.TimeUtc.AddSeconds(firstArrivals.S.TravelTimeS);
 
         if (pPick is { } p)
         {

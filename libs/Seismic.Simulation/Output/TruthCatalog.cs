@@ -1,6 +1,6 @@
 using System.Globalization;
 using Seismic.Metadata.QuakeMl;
-using Seismic.Simulation.Propagation;
+using Seismic.Metadata.Propagation;
 using Seismic.Simulation.Scenario;
 using Seismic.Simulation.Sources;
 

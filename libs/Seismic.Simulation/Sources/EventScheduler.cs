@@ -1,4 +1,4 @@
-using Seismic.Simulation.Propagation;
+using Seismic.Metadata.Propagation;
 using Seismic.Simulation.Randomness;
 
 namespace Seismic.Simulation.Sources;

@@ -1,5 +1,5 @@
 using Seismic.Metadata.Geometry;
-using Seismic.Simulation.Propagation;
+using Seismic.Metadata.Propagation;
 
 namespace Seismic.Simulation.Sources;
 

@@ -1,7 +1,7 @@
 using System.Numerics;
 using MathNet.Numerics.IntegralTransforms;
 using Seismic.Signal.Arrays;
-using Seismic.Simulation.Propagation;
+using Seismic.Metadata.Propagation;
 using Seismic.Simulation.Randomness;
 using Seismic.Simulation.Sources;
 using Seismic.Waveforms.Time;

@@ -1,4 +1,4 @@
-using Seismic.Simulation.Propagation;
+using Seismic.Metadata.Propagation;
 
 namespace Seismic.Simulation.Synthesis;
 

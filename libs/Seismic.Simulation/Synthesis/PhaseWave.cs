@@ -1,5 +1,5 @@
 using System.Numerics;
-using Seismic.Simulation.Propagation;
+using Seismic.Metadata.Propagation;
 
 namespace Seismic.Simulation.Synthesis;
 

@@ -1,5 +1,5 @@
-using Seismic.Datasets.Building;
 using Seismic.Metadata.Geometry;
+using Seismic.Metadata.Propagation;
 using Seismic.Metadata.QuakeMl;
 using Seismic.Metadata.StationXml;
 using Seismic.Signal.Arrays;
@@ -73,9 +73,9 @@ public static class SmallArrayArchive
     public static string ArchivePath(string folder) => Path.Combine(folder, "archive");
 
     /// <summary>P arrival at the array reference: the origin time plus the builder's regional travel time.</summary>
-    public static DateTime PArrivalUtc(SmallEvent e) => e.OriginUtc.AddSeconds(RegionalTravelTimes.FirstPSeconds(e.DistanceKm, 10));
+    public static DateTime PArrivalUtc(SmallEvent e) => e.OriginUtc.AddSeconds(CrustModel.Fennoscandia.FirstArrivals(e.DistanceKm, 10).P.TravelTimeS);
 
-    public static DateTime SArrivalUtc(SmallEvent e) => e.OriginUtc.AddSeconds(RegionalTravelTimes.FirstSSeconds(e.DistanceKm, 10));
+    public static DateTime SArrivalUtc(SmallEvent e) => e.OriginUtc.AddSeconds(CrustModel.Fennoscandia.FirstArrivals(e.DistanceKm, 10).S.TravelTimeS);
 
     public static void Write(string folder)
     {

@@ -1,6 +1,6 @@
-namespace Seismic.Simulation.Propagation;
+namespace Seismic.Metadata.Propagation;
 
-/// <summary>The four regional phases the simulator makes: P head wave and crustal P, S head wave and crustal S (Lg).</summary>
+/// <summary>The four regional phases at ARCES distances: P head wave and crustal P, S head wave and crustal S (Lg).</summary>
 public enum RegionalPhase
 {
     Pn,

@@ -1,6 +1,6 @@
 using Seismic.Metadata.Geometry;
 
-namespace Seismic.Simulation.Propagation;
+namespace Seismic.Metadata.Propagation;
 
 /// <summary>
 /// Distances and azimuths on a sphere of radius 6371 km. The WGS84 ellipsoid would move a source a few km at

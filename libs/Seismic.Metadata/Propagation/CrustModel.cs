@@ -1,4 +1,4 @@
-namespace Seismic.Simulation.Propagation;
+namespace Seismic.Metadata.Propagation;
 
 /// <summary>
 /// A one-layer crust over a mantle half-space, the textbook model behind regional travel times: the crustal
