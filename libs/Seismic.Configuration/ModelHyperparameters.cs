@@ -84,7 +84,7 @@ public sealed record CnnDenseHyperparameters : ModelHyperparameters, IValidatabl
 
 /// <summary>
 /// Seismic's own small network for CPU: a strided stem convolution, depthwise-separable blocks that each
-/// halve the length, global average pooling, then the two heads. Any window length works.
+/// halve the length, averaging over a few consecutive time segments of the window, then the two heads.
 /// </summary>
 public sealed record CompactHyperparameters : ModelHyperparameters, IValidatable
 {
@@ -97,6 +97,13 @@ public sealed record CompactHyperparameters : ModelHyperparameters, IValidatable
     /// <summary>Kernel of the stem and of every depthwise convolution, samples; odd, so padding is symmetric.</summary>
     public required int KernelSize { get; init; }
 
+    /// <summary>
+    /// Consecutive, equal parts of the window the last features are averaged over before the heads. More than
+    /// one keeps where in the window a feature occurs (before P, P, S, coda): the S−P time and the P/S ratio
+    /// need that, and a global average loses it. 1 is a global average, which takes windows of any length.
+    /// </summary>
+    public required int TimeSegments { get; init; }
+
     /// <summary>Dropout rate before the heads.</summary>
     public required double Dropout { get; init; }
 
@@ -106,6 +113,7 @@ public sealed record CompactHyperparameters : ModelHyperparameters, IValidatable
     void IValidatable.Validate(Validator validator)
     {
         validator.Require(StemFilters >= 1, nameof(StemFilters), $"must be at least 1, got {StemFilters}");
+        validator.Require(TimeSegments >= 1, nameof(TimeSegments), $"must be at least 1, got {TimeSegments}");
         validator.Require(BlockFilters.Count > 0, nameof(BlockFilters), "must list at least one block");
         validator.Require(BlockFilters.All(f => f >= 1), nameof(BlockFilters), "must all be at least 1");
         validator.Require(KernelSize >= 1 && KernelSize % 2 == 1, nameof(KernelSize), $"must be odd and at least 1, got {KernelSize}");

@@ -91,6 +91,18 @@ public sealed class ModelHyperparametersLoaderTests
         Assert.Equal(16, compact.StemFilters);
         Assert.Equal([32, 64, 64, 128, 128, 256], compact.BlockFilters);
         Assert.Equal(7, compact.KernelSize);
+        Assert.Equal(8, compact.TimeSegments);
+    }
+
+    [Fact]
+    public void Should_refuse_zero_compact_time_segments()
+    {
+        var overrides = new Dictionary<string, string> { ["time_segments"] = "0" };
+
+        var error = Assert.Single(Assert.Throws<SettingsException>(() => ModelHyperparametersLoader.Load(RepoFiles.ModelPath("compact"), overrides)).Errors);
+
+        Assert.Equal("time_segments", error.KeyPath);
+        Assert.Contains("at least 1", error.Reason);
     }
 
     [Fact]

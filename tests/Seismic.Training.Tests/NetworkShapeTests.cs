@@ -39,7 +39,7 @@ public sealed class NetworkShapeTests
     [InlineData(1)]
     [InlineData(97)]
     [InlineData(2000)]
-    public void Compact_takes_windows_of_any_length(long windowSamples)
+    public void Compact_is_built_for_any_window_length(long windowSamples)
     {
         using var network = NetworkFactory.Create(TestNetworks.Compact, windowSamples, seed: 1);
         network.eval();
@@ -49,6 +49,31 @@ public sealed class NetworkShapeTests
 
         Assert.Equal([2L, 1L], detector.shape);
         Assert.Equal([2L, 1L], classifier.shape);
+    }
+
+    [Fact]
+    public void Compact_with_time_segments_refuses_a_window_of_another_length()
+    {
+        using var network = NetworkFactory.Create(TestNetworks.Compact, 2000, seed: 1);
+        using var input = rand(1, 1999, 3);
+
+        var error = Assert.Throws<ArgumentException>(() => network.forward(input));
+        Assert.Contains("2000 samples", error.Message);
+    }
+
+    [Fact]
+    public void Compact_with_one_global_average_takes_any_window_length()
+    {
+        using var network = NetworkFactory.Create(TestNetworks.Compact with { TimeSegments = 1 }, 2000, seed: 1);
+        network.eval();
+
+        foreach (var samples in new[] { 1L, 97L, 2001L })
+        {
+            using var input = rand(2, samples, 3);
+            var (detector, _) = network.forward(input);
+            Assert.Equal([2L, 1L], detector.shape);
+        }
+        Assert.Null(network.WindowSamples);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class NetworkSizeTests
     [Fact]
     public void Compact_has_under_a_million_parameters()
     {
-        using var network = new CompactNet(TestNetworks.Compact);
+        using var network = new CompactNet(TestNetworks.Compact, TestNetworks.SeedWindowSamples);
 
         Assert.InRange(network.TrainableParameterCount(), 10_000, 999_999);
     }
@@ -46,7 +46,7 @@ public sealed class NetworkSizeTests
     [Fact]
     public void Compact_needs_under_50_megaflops_per_seed_window()
     {
-        using var network = new CompactNet(TestNetworks.Compact);
+        using var network = new CompactNet(TestNetworks.Compact, TestNetworks.SeedWindowSamples);
 
         Assert.InRange(network.FlopsPerWindow(TestNetworks.SeedWindowSamples), 10_000_000, 49_999_999);
     }

@@ -65,10 +65,23 @@ public sealed class OnnxExporterTests(ITestOutputHelper output)
         Assert.InRange(difference, 0, Tolerance);
     }
 
-    [Fact]
-    public void Compact_model_takes_any_batch_and_window_length_in_one_session()
+    [Theory]
+    [InlineData(1500)] // 12 feature samples over 8 segments: segments overlap by one sample, as in torch
+    [InlineData(300)]  // 3 feature samples over 8 segments: each sample feeds several segments
+    public void Compact_time_segments_in_onnx_runtime_average_what_torch_averages(long windowSamples)
     {
-        using var network = NetworkFactory.Create(TestNetworks.Compact, 0, seed: 5);
+        using var network = NetworkFactory.Create(TestNetworks.Compact, windowSamples, seed: 4);
+
+        var difference = MaxDifference(network, batch: 3, windowSamples: windowSamples);
+        output.WriteLine($"Compact, {windowSamples} samples: max |torch − ONNX Runtime| = {difference:E2}");
+
+        Assert.InRange(difference, 0, Tolerance);
+    }
+
+    [Fact]
+    public void Compact_with_one_global_average_takes_any_batch_and_window_length_in_one_session()
+    {
+        using var network = NetworkFactory.Create(TestNetworks.Compact with { TimeSegments = 1 }, 0, seed: 5);
         RandomizeBatchNorms(network);
         network.eval();
         using var session = new InferenceSession(OnnxExporter.Export(network).ToByteArray());

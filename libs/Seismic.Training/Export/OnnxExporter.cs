@@ -18,7 +18,7 @@ public static class OnnxExporter
     public const string ClassifierOutput = "classifier";
     public const string BatchDimension = "batch";
 
-    /// <summary>The window dimension's name when the network takes any length (CompactNet).</summary>
+    /// <summary>The window dimension's name when the network takes any length (CompactNet with one time segment).</summary>
     public const string SamplesDimension = "samples";
 
     /// <summary>Opset 17: every operator used here is in it, and ONNX Runtime 1.14 and later read it.</summary>
@@ -98,6 +98,9 @@ public static class OnnxExporter
         var x = input;
         foreach (var (layer, norm) in network.ConvolutionLayers)
             x = writer.Relu(writer.BatchNorm(writer.Conv(x, layer), norm));
-        return writer.GlobalAveragePool(x);
+        var segments = network.Hyperparameters.TimeSegments;
+        return segments == 1
+            ? writer.GlobalAveragePool(x)
+            : writer.TimeSegmentAverages(x, network.FeatureSamples(network.WindowSamples!.Value), segments);
     }
 }

@@ -78,6 +78,27 @@ internal sealed class OnnxLayerWriter(OnnxGraphBuilder graph)
     public string GlobalAveragePool(string input) =>
         Flatten(graph.AddNode("GlobalAveragePool", [input], Name("pooled")));
 
+    /// <summary>
+    /// Torch's adaptive_avg_pool1d to <paramref name="segments"/> then flatten(1): [batch, channels, samples] to
+    /// [batch, channels × segments]. ONNX has no adaptive pooling, so each segment's mean is a column of a
+    /// constant [samples, segments] averaging matrix (segment i: samples floor(i·L/S) to ceil((i+1)·L/S), as
+    /// torch splits them), applied with MatMul.
+    /// </summary>
+    public string TimeSegmentAverages(string input, long samples, int segments)
+    {
+        var prefix = Name("segments");
+        var averaging = new float[samples * segments];
+        for (var segment = 0; segment < segments; segment++)
+        {
+            var start = segment * samples / segments;
+            var end = ((segment + 1) * samples + segments - 1) / segments;
+            for (var sample = start; sample < end; sample++)
+                averaging[(sample * segments) + segment] = 1f / (end - start);
+        }
+        var averaged = graph.AddNode("MatMul", [input, graph.AddInitializer(prefix + ".averaging", averaging, samples, segments)], prefix);
+        return Flatten(averaged);
+    }
+
     /// <summary>A torch Linear (y = x Wᵀ + b) as Gemm with transB; <paramref name="output"/> names a graph output.</summary>
     public string Dense(string input, Linear linear, string? output = null)
     {

@@ -5,11 +5,13 @@ using static TorchSharp.torch;
 namespace Seismic.Training.Models;
 
 /// <summary>
-/// This project's small network for CPU inference: a strided stem convolution, depthwise-separable blocks
-/// (depthwise conv with stride 2, then pointwise conv; each followed by batch norm and ReLU), global average
-/// pooling over time, dropout, and the two heads. With no flatten it takes windows of any length; with the
-/// default hyperparameters it has about 70 k parameters and needs about 33 MFLOP per 9601-sample window,
-/// against 331 M parameters for AlexNet-1D.
+/// This project's small network for CPU: a strided stem convolution, depthwise-separable blocks (depthwise conv
+/// with stride 2, then pointwise conv; each followed by batch norm and ReLU), averages over
+/// <see cref="CompactHyperparameters.TimeSegments"/> consecutive parts of the window, dropout, and the two
+/// heads. The segments keep the order of the window, so the heads can weigh what comes before P, the P coda and
+/// the S arrival differently; a global average could not tell a P/S ratio or an S−P time. With the default
+/// hyperparameters it has about 74 k parameters and needs about 33 MFLOP per 9601-sample window, against 331 M
+/// parameters for AlexNet-1D.
 /// </summary>
 public sealed class CompactNet : TwoHeadNetwork
 {
@@ -25,12 +27,18 @@ public sealed class CompactNet : TwoHeadNetwork
     private readonly Linear detector;
     private readonly Linear classifier;
 
-    public CompactNet(CompactHyperparameters hyperparameters, Generator? generator = null) : base(nameof(CompactNet))
+    private readonly long windowSamples;
+
+    /// <param name="hyperparameters">config/models/compact.yaml.</param>
+    /// <param name="windowSamples">The window length, samples: with more than one time segment the network is built for it (the ONNX graph averages each segment with weights for that length).</param>
+    /// <param name="generator">Draws the initial weights; null for torch's global generator.</param>
+    public CompactNet(CompactHyperparameters hyperparameters, long windowSamples, Generator? generator = null) : base(nameof(CompactNet))
     {
         // The settings loader checks every value; this one would silently shift the output if it slipped through.
         if (hyperparameters.KernelSize % 2 == 0)
             throw new ArgumentException($"kernel_size must be odd, got {hyperparameters.KernelSize}", nameof(hyperparameters));
         Hyperparameters = hyperparameters;
+        this.windowSamples = windowSamples;
         var kernel = hyperparameters.KernelSize;
         var padding = PaddingSamples;
 
@@ -54,7 +62,7 @@ public sealed class CompactNet : TwoHeadNetwork
         }
 
         dropout = nn.Dropout(hyperparameters.Dropout);
-        (detector, classifier) = KerasCompatibility.Heads(channels, hyperparameters.Initializer, generator);
+        (detector, classifier) = KerasCompatibility.Heads(channels * hyperparameters.TimeSegments, hyperparameters.Initializer, generator);
         RegisterComponents();
     }
 
@@ -69,7 +77,17 @@ public sealed class CompactNet : TwoHeadNetwork
 
     public override string ArchitectureName => "compact";
 
-    public override long? WindowSamples => null;
+    /// <summary>Null (any length) with one global average; else the window length it was built for.</summary>
+    public override long? WindowSamples => Hyperparameters.TimeSegments == 1 ? null : windowSamples;
+
+    /// <summary>Samples of the last block's output for a window of <paramref name="windowSamples"/>: what the time segments divide.</summary>
+    public long FeatureSamples(long windowSamples)
+    {
+        var length = StridedLength(windowSamples);
+        foreach (var _ in Hyperparameters.BlockFilters)
+            length = StridedLength(length);
+        return length;
+    }
 
     /// <summary>Symmetric padding of the stem and depthwise convolutions, samples.</summary>
     public long PaddingSamples => Hyperparameters.KernelSize / 2;
@@ -104,7 +122,8 @@ public sealed class CompactNet : TwoHeadNetwork
             x = nn.functional.relu(depthwiseNorms[i].forward(depthwise[i].forward(x)));
             x = nn.functional.relu(pointwiseNorms[i].forward(pointwise[i].forward(x)));
         }
-        x = dropout.forward(x.mean([2]));
+        // Torch's adaptive average: segment i spans samples floor(i·L/S) to ceil((i+1)·L/S), as TimeSegmentAverages writes it to ONNX.
+        x = dropout.forward(nn.functional.adaptive_avg_pool1d(x, Hyperparameters.TimeSegments).flatten(1));
         var logits = new HeadLogits(detector.forward(x), classifier.forward(x));
         logits.Detector.MoveToOuterDisposeScope();
         logits.Classifier.MoveToOuterDisposeScope();
@@ -123,7 +142,7 @@ public sealed class CompactNet : TwoHeadNetwork
             total += length * channels * kernel + length * channels * filters;
             channels = filters;
         }
-        return total + 2 * channels;
+        return total + (2 * channels * Hyperparameters.TimeSegments);
     }
 
     private long StridedLength(long length) => (length + 2 * PaddingSamples - Hyperparameters.KernelSize) / StrideSamples + 1;

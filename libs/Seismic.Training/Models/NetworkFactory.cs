@@ -7,7 +7,7 @@ namespace Seismic.Training.Models;
 public static class NetworkFactory
 {
     /// <param name="hyperparameters">AlexNetHyperparameters, CnnDenseHyperparameters or CompactHyperparameters.</param>
-    /// <param name="windowSamples">Window length, samples (the seed: 240 s × 40 Hz + 1 = 9601); AlexNet-1D and CNN-dense are built for it, CompactNet ignores it.</param>
+    /// <param name="windowSamples">Window length, samples (the seed: 240 s × 40 Hz + 1 = 9601); AlexNet-1D, CNN-dense and CompactNet with more than one time segment are built for it.</param>
     /// <param name="seed">Seeds a generator of the network's own, so the same seed gives the same weights whatever else uses torch's global generator meanwhile.</param>
     public static TwoHeadNetwork Create(ModelHyperparameters hyperparameters, long windowSamples, long seed)
     {
@@ -16,7 +16,7 @@ public static class NetworkFactory
         {
             AlexNetHyperparameters alexNet => new AlexNet1d(alexNet, windowSamples, generator),
             CnnDenseHyperparameters cnnDense => new CnnDense(cnnDense, windowSamples, generator),
-            CompactHyperparameters compact => new CompactNet(compact, generator),
+            CompactHyperparameters compact => new CompactNet(compact, windowSamples, generator),
             _ => throw new ArgumentException($"no network for {hyperparameters.GetType().Name}", nameof(hyperparameters)),
         };
     }
