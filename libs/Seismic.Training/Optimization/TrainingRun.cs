@@ -15,7 +15,7 @@ namespace Seismic.Training.Optimization;
 /// <summary>
 /// Trains a network epoch by epoch as the settings say: oversampled and shuffled batches, augmentation then
 /// scaling, the two-head loss with balanced class weights, the learning-rate schedule with plateau
-/// reductions, validation figures computed from probabilities and reset every epoch, a checkpoint per
+/// reductions, batch-norm statistics recomputed for each epoch's final weights (<see cref="BatchNormCalibration"/>), validation figures computed from probabilities and reset every epoch, a checkpoint per
 /// epoch and the best one kept, early stopping that restores the best weights, and one CSV line per epoch.
 /// Batches go to <c>device</c> (CPU by default, CUDA on a GPU host), where the network must already be.
 /// </summary>
@@ -71,7 +71,9 @@ public sealed class TrainingRun(SeismicSettings settings, TwoHeadNetwork network
             cancellation.ThrowIfCancellationRequested();
             var rate = schedule.RateAt(epoch, watch.Reductions, settings.Callbacks.ReduceLrFactor);
             step.SetLearningRate(rate);
-            var trainLoss = TrainEpoch(step, train, scaler, augmenter, epoch, batchProgress, cancellation);
+            var order = EpochOrder.For(train.Labels, EarthquakeCopies, settings.Data.Seed, epoch);
+            var trainLoss = TrainEpoch(step, train, order, scaler, augmenter, epoch, batchProgress, cancellation);
+            BatchNormCalibration.Run(network, train, order, scaler, settings.Optimizer.BatchSize, _device);
             var (validationLoss, metrics, confusion) = Validate(validation, scaler, epochWeights, "val_");
 
             var verdict = watch.Observe(epoch, validationLoss);
@@ -107,9 +109,8 @@ public sealed class TrainingRun(SeismicSettings settings, TwoHeadNetwork network
     }
 
     private double TrainEpoch(
-        TrainingStep step, TrainingSet train, WindowScaler scaler, Augmenter augmenter, int epoch, Action<BatchProgress>? batchProgress, CancellationToken cancellation)
+        TrainingStep step, TrainingSet train, int[] order, WindowScaler scaler, Augmenter augmenter, int epoch, Action<BatchProgress>? batchProgress, CancellationToken cancellation)
     {
-        var order = EpochOrder.For(train.Labels, EarthquakeCopies, settings.Data.Seed, epoch);
         var random = new Random(unchecked(settings.Data.Seed * 7919 + epoch));
         var batchSize = settings.Optimizer.BatchSize;
         var buffer = new float[Math.Min(batchSize, order.Length) * train.ValuesPerWindow];

@@ -12,38 +12,35 @@ namespace Seismic.Training.Tests.Trainer;
 
 /// <summary>
 /// The whole training path on simulated data: the simulator's ARCES, the dataset builder, then TrainingJob
-/// with the compact network on full 240 s windows (9601 samples), judged on a test day it never saw.
+/// with the compact network on full 240 s windows (9601 samples), judged on days it never saw.
 /// <para>
-/// Data: three mornings (00:00-08:00 UTC) of three weekend days, one per split (train Saturday 2 March 2024,
-/// dev Sunday 3 March, test Saturday 9 March), at 40 times the bulletin rates, without data defects.
-/// ScenarioOptions has one rate multiplier for every class, and on weekdays the simulator makes about 17
-/// explosions per earthquake (the bulletin's ratio); on weekends mines blast at 5 % of the weekday rate, and
-/// a weekend morning (the night, when only earthquakes occur, then the first blasting hours) holds about as
-/// many earthquakes as explosions: 20-30 of each per split, and as many noise windows.
+/// Data: four mornings (00:00-08:00 UTC) of weekend days at 40 times the bulletin rates, without data defects:
+/// train Saturday 2 and Sunday 3 March 2024, dev Saturday 9 March, test Sunday 10 March. On weekends mines
+/// blast at 5 % of the weekday rate, so a weekend morning (the night, when only earthquakes occur, then the
+/// first blasting hours) holds about as many earthquakes as explosions: 70-80 events and 60 noise windows to
+/// train on, 35-45 events and ~28 noise windows per other split.
 /// </para>
 /// <para>
-/// Observed when written (2 cores, load 0-2; schedule of <see cref="Overrides"/>): test detector accuracy 0.933,
-/// 0.939 and 1.000 with simulator seeds 1, 2 and 3 (floor 0.85; noise is ~40 % of the windows). The classifier
-/// stays near chance: test balanced accuracy 0.571, 0.575 and 0.543 (0.53-0.63 with other schedules; with a
-/// steady rate it fits the training events, loss 0.03, and still scores 0.53), so no classifier floor is asserted
-/// yet: the test prints the balanced accuracy for whoever changes the data or the network. Why,
-/// from the beams: the simulator's source cues (P/S ratio, P spectral tilt, corner frequency, ripple firing)
-/// overlap on the 2-8 Hz beams (P/S amplitude 0.2-2.7 for explosions, 0.3-3.5 for earthquakes), and the
-/// clear difference is distance (explosions 200-420 km, S 25-60 s after P; earthquakes mostly 750-1300 km, S
-/// 80-120 s after P or outside the window), which the compact network cannot measure: its receptive field is
-/// about 20 s and global average pooling discards where things happen in the window.
-/// Duration: 75-92 s to simulate 24 hours and build ~210 windows, 20-28 s to train 14-15 epochs; 100-120 s in all.
+/// Observed when written (2 cores, load 0-2; schedule of <see cref="Overrides"/>), simulator seeds 1, 2, 3:
+/// test detector accuracy 0.985 (seed 1); classifier balanced accuracy on the test day 0.97, 0.76 and 0.89,
+/// val classifier accuracy 0.89, 0.95, 0.78. The floors (0.85 for the detector, 0.70 for the classifier; chance
+/// is 0.5) sit below the worst seed. The days differ: a dev or test day with explosions from the southern
+/// Finland quarries (1070 km, as far as the earthquakes, so their S−P time says "earthquake") is harder.
+/// Before compact averaged over time segments and before batch-norm calibration, the classifier stayed at
+/// 0.54-0.58 on this data: a global average cannot tell the S−P time or the P/S ratio.
+/// Duration: 90-120 s to simulate 32 hours and build ~330 windows, ~60 s to train 20 epochs.
 /// </para>
 /// </summary>
 [Collection(TorchCollection.Name)]
 public sealed class SimulatedTrainingTests(ITestOutputHelper output) : IDisposable
 {
-    /// <summary>One weekend morning per split: both classes on each day, and no day in two splits.</summary>
+    /// <summary>Two weekend mornings to train on, one for dev, one for test: both classes on each day, and no day in two splits.</summary>
     private static readonly DateTime[] Mornings =
     [
         new(2024, 3, 2, 0, 0, 0, DateTimeKind.Utc),
         new(2024, 3, 3, 0, 0, 0, DateTimeKind.Utc),
         new(2024, 3, 9, 0, 0, 0, DateTimeKind.Utc),
+        new(2024, 3, 10, 0, 0, 0, DateTimeKind.Utc),
     ];
 
     private readonly TrainerFixture _fixture = new();
@@ -51,13 +48,15 @@ public sealed class SimulatedTrainingTests(ITestOutputHelper output) : IDisposab
     public void Dispose() => _fixture.Dispose();
 
     [Fact]
-    public void Should_learn_to_detect_events_in_a_small_simulated_dataset()
+    public void Should_learn_to_detect_and_classify_events_in_a_small_simulated_dataset()
     {
         var (metrics, balancedAccuracy) = TrainOnSimulatedMornings(seed: 1);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"classifier balanced accuracy on the test day {balancedAccuracy:F3} (not asserted, see above)"));
 
         // Noise is about 40 % of the test day's windows: a detector that learned nothing scores 0.4-0.6.
         Assert.True(metrics["test_detector_accuracy"] >= 0.85, $"test detector accuracy {metrics["test_detector_accuracy"]:F3}");
+        // Balanced, so calling every event one class scores 0.5 whatever the mix of the day.
+        Assert.True(balancedAccuracy >= 0.70, $"classifier balanced accuracy on the test day {balancedAccuracy:F3}");
+        Assert.True(metrics["val_classifier_accuracy"] >= 0.70, $"val classifier accuracy {metrics["val_classifier_accuracy"]:F3}");
     }
 
     /// <summary>Simulates, builds and trains; returns the registered model's figures and the classifier's balanced accuracy on the test day.</summary>
@@ -80,15 +79,19 @@ public sealed class SimulatedTrainingTests(ITestOutputHelper output) : IDisposab
         return (metrics, balanced);
     }
 
-    /// <summary>Full-length windows; a short schedule at a learning rate the compact network takes well from scratch.</summary>
+    /// <summary>
+    /// A short schedule at a rate the compact network takes well from scratch. No early stop: on ~70
+    /// validation windows the loss is noisy, and stopping on it ends runs before the classifier has learned;
+    /// the best epoch's weights are still the ones kept.
+    /// </summary>
     private static Dictionary<string, string> Overrides() => new()
     {
-        ["optimizer.max_epochs"] = "15",
+        ["optimizer.max_epochs"] = "20",
         ["optimizer.batch_size"] = "16",
-        ["optimizer.max_lr"] = "2e-3",
-        ["optimizer.min_lr"] = "3e-4",
-        ["callbacks.reduce_lr_patience"] = "4",
-        ["callbacks.early_stopping_patience"] = "6",
+        ["optimizer.max_lr"] = "1e-3",
+        ["optimizer.min_lr"] = "1e-4",
+        ["callbacks.reduce_lr_patience"] = "5",
+        ["callbacks.early_stopping_patience"] = "20",
     };
 
     /// <summary>Three simulated mornings as one archive and one catalog (their days differ, so their SDS day files do too), built into a dataset.</summary>
@@ -128,8 +131,8 @@ public sealed class SimulatedTrainingTests(ITestOutputHelper output) : IDisposab
             InventoryPath = merged.InventoryPath,
             Source = "sds://" + merged.ArchivePath,
             OutputDirectory = directory,
-            TrainUntil = DateOnly.FromDateTime(Mornings[1]),
-            DevUntil = DateOnly.FromDateTime(Mornings[2]),
+            TrainUntil = DateOnly.FromDateTime(Mornings[2]),
+            DevUntil = DateOnly.FromDateTime(Mornings[3]),
             NoisePerEvent = 1,
             Seed = 5,
         });
