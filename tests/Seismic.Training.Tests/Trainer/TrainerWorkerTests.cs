@@ -2,7 +2,6 @@ using System.Diagnostics;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Seismic.Configuration;
 using Seismic.Contracts.Operations;
 using Seismic.Contracts.Training;
@@ -31,15 +30,14 @@ public sealed class TrainerWorkerTests : IAsyncLifetime
             .AddMassTransitTestHarness(bus => bus.AddTrainerWorker(settings))
             .BuildServiceProvider(true);
         _harness = _provider.GetRequiredService<ITestHarness>();
+        // Starts the bus and every hosted service, the TrainingJobRunner among them (starting it again here
+        // would run two job loops on one queue).
         await _harness.Start();
-        foreach (var runner in _provider.GetServices<IHostedService>().OfType<TrainingJobRunner>())
-            await runner.StartAsync(CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var runner in _provider!.GetServices<IHostedService>().OfType<TrainingJobRunner>())
-            await runner.StopAsync(CancellationToken.None);
+        await _harness!.Stop();
         await _provider!.DisposeAsync();
         _fixture.Dispose();
     }
