@@ -36,17 +36,20 @@ public sealed class TrainingJobRunner(
         var telemetry = new TrainingTelemetry(_meter);
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (queue.Peek() is not { } command)
+            if (queue.ClaimNext() is not { } claim)
             {
                 await queue.WaitForWorkAsync(PollInterval, stoppingToken);
                 continue;
             }
 
-            // TorchSharp blocks its thread for the whole job; keep it off the thread pool the bus needs.
-            var finished = await Task.Factory.StartNew(
-                () => RunOne(command, telemetry, stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
-            if (finished)
-                queue.Finish(command.TrainingId);
+            using (claim)
+            {
+                // TorchSharp blocks its thread for the whole job; keep it off the thread pool the bus needs.
+                var finished = await Task.Factory.StartNew(
+                    () => RunOne(claim.Command, telemetry, stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+                if (finished)
+                    queue.Finish(claim);
+            }
         }
     }
 

@@ -7,7 +7,8 @@ namespace Seismic.Trainer.Processing;
 /// Training commands handed off from the bus to the trainer's own folder, so the message is acknowledged at
 /// once and training (minutes to hours) never holds a message lock. The folder is the durable state: a job
 /// interrupted by a restart is still pending and runs again, and a redelivered or repeated command whose id
-/// is pending or finished is recognised instead of trained twice.
+/// is pending or finished is recognised instead of trained twice. Trainers claim commands (<see cref="ClaimNext"/>),
+/// so several may share the folder.
 /// </summary>
 public sealed class TrainingQueue
 {
@@ -45,23 +46,42 @@ public sealed class TrainingQueue
         return true;
     }
 
-    /// <summary>The oldest pending command, or null when there is none.</summary>
-    public TrainModel? Peek()
+    /// <summary>
+    /// Claims the oldest pending command no other trainer is training, or returns null when there is none. The
+    /// claim is an exclusive lock on the command's file (FileShare.None, an flock on Linux) held until the claim
+    /// is disposed: a second trainer host on the same folder, or a second job loop, skips it, and the operating
+    /// system drops the lock when a trainer dies, so the command is claimed again after a crash.
+    /// </summary>
+    public TrainingClaim? ClaimNext()
     {
         lock (_gate)
         {
-            var oldest = Directory.EnumerateFiles(_pending, "*.json").Order(StringComparer.Ordinal).FirstOrDefault();
-            return oldest is null ? null : JsonSerializer.Deserialize<TrainModel>(File.ReadAllText(oldest), Json);
+            foreach (var path in Directory.EnumerateFiles(_pending, "*.json").Order(StringComparer.Ordinal))
+            {
+                FileStream file;
+                try
+                {
+                    file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
+                }
+                catch (IOException)
+                {
+                    // Locked by the trainer training it, or moved to finished/ since the listing.
+                    continue;
+                }
+                return new TrainingClaim(JsonSerializer.Deserialize<TrainModel>(file, Json)!, path, file);
+            }
+            return null;
         }
     }
 
-    /// <summary>Moves the command to the finished ones, whatever the outcome; it will not run again.</summary>
-    public void Finish(Guid trainingId)
+    /// <summary>Moves the claimed command to the finished ones, whatever the outcome (it will not run again), and releases the claim.</summary>
+    public void Finish(TrainingClaim claim)
     {
         lock (_gate)
         {
-            if (Find(_pending, trainingId) is { } pending)
-                File.Move(pending, Path.Combine(_finished, Path.GetFileName(pending)), overwrite: true);
+            // Moved while still locked, so no other trainer can claim it between the release and the move.
+            File.Move(claim.Path, Path.Combine(_finished, Path.GetFileName(claim.Path)), overwrite: true);
+            claim.Dispose();
         }
     }
 
@@ -70,4 +90,15 @@ public sealed class TrainingQueue
 
     private static string? Find(string folder, Guid trainingId) =>
         Directory.EnumerateFiles(folder, $"*-{trainingId:N}.json").FirstOrDefault();
+}
+
+/// <summary>A pending command one trainer is training; see <see cref="TrainingQueue.ClaimNext"/>. Disposing it without <see cref="TrainingQueue.Finish"/> leaves the command pending.</summary>
+public sealed class TrainingClaim(TrainModel command, string path, FileStream file) : IDisposable
+{
+    public TrainModel Command { get; } = command;
+
+    /// <summary>The command's file in pending/.</summary>
+    public string Path { get; } = path;
+
+    public void Dispose() => file.Dispose();
 }

@@ -27,13 +27,13 @@ public sealed class TrainingQueueTests : IDisposable
         Assert.True(new TrainingQueue(_folder).TryEnqueue(command));
 
         var restarted = new TrainingQueue(_folder);
-        var pending = restarted.Peek();
+        var claim = restarted.ClaimNext();
 
-        Assert.NotNull(pending);
-        Assert.Equal(command.TrainingId, pending.TrainingId);
-        Assert.Equal("2", pending.ConfigOverrides["optimizer.max_epochs"]);
-        restarted.Finish(command.TrainingId);
-        Assert.Null(restarted.Peek());
+        Assert.NotNull(claim);
+        Assert.Equal(command.TrainingId, claim.Command.TrainingId);
+        Assert.Equal("2", claim.Command.ConfigOverrides["optimizer.max_epochs"]);
+        restarted.Finish(claim);
+        Assert.Null(restarted.ClaimNext());
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class TrainingQueueTests : IDisposable
 
         Assert.True(queue.TryEnqueue(command));
         Assert.False(queue.TryEnqueue(command));
-        queue.Finish(command.TrainingId);
+        queue.Finish(queue.ClaimNext()!);
         Assert.False(queue.TryEnqueue(command));
     }
 
@@ -57,8 +57,44 @@ public sealed class TrainingQueueTests : IDisposable
         queue.TryEnqueue(first);
         queue.TryEnqueue(second);
 
-        Assert.Equal(first.TrainingId, queue.Peek()!.TrainingId);
-        queue.Finish(first.TrainingId);
-        Assert.Equal(second.TrainingId, queue.Peek()!.TrainingId);
+        var claim = queue.ClaimNext()!;
+        Assert.Equal(first.TrainingId, claim.Command.TrainingId);
+        queue.Finish(claim);
+        using var next = queue.ClaimNext()!;
+        Assert.Equal(second.TrainingId, next.Command.TrainingId);
+    }
+
+    [Fact]
+    public void Should_let_only_one_of_two_trainers_on_one_folder_train_a_command()
+    {
+        var first = Command("first");
+        var second = Command("second");
+        var hostA = new TrainingQueue(_folder);
+        var hostB = new TrainingQueue(_folder);
+        hostA.TryEnqueue(first);
+        hostA.TryEnqueue(second);
+
+        using var claimedByA = hostA.ClaimNext()!;
+        using var claimedByB = hostB.ClaimNext()!;
+
+        Assert.Equal(first.TrainingId, claimedByA.Command.TrainingId);
+        Assert.Equal(second.TrainingId, claimedByB.Command.TrainingId);
+        Assert.Null(hostB.ClaimNext());
+    }
+
+    [Fact]
+    public void Should_hand_a_command_to_another_trainer_when_its_trainer_dies_before_finishing_it()
+    {
+        var command = Command("interrupted");
+        var hostA = new TrainingQueue(_folder);
+        var hostB = new TrainingQueue(_folder);
+        hostA.TryEnqueue(command);
+        var claimedByA = hostA.ClaimNext()!;
+        Assert.Null(hostB.ClaimNext());
+
+        claimedByA.Dispose(); // what the operating system does with the lock of a process that exits
+
+        using var claimedByB = hostB.ClaimNext();
+        Assert.Equal(command.TrainingId, claimedByB?.Command.TrainingId);
     }
 }
