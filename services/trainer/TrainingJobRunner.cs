@@ -36,7 +36,18 @@ public sealed class TrainingJobRunner(
         var telemetry = new TrainingTelemetry(_meter);
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (queue.ClaimNext() is not { } claim)
+            TrainingClaim? claim;
+            try
+            {
+                claim = queue.ClaimNext();
+            }
+            catch (InvalidDataException error)
+            {
+                logger.LogError("{Reason}", error.Message);
+                continue;
+            }
+
+            if (claim is null)
             {
                 await queue.WaitForWorkAsync(PollInterval, stoppingToken);
                 continue;

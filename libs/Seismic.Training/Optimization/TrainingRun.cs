@@ -15,8 +15,8 @@ namespace Seismic.Training.Optimization;
 /// <summary>
 /// Trains a network epoch by epoch as the settings say: oversampled and shuffled batches, augmentation then
 /// scaling, the two-head loss with balanced class weights, the learning-rate schedule with plateau
-/// reductions, batch-norm statistics recomputed for each epoch's final weights (<see cref="BatchNormCalibration"/>), validation figures computed from probabilities and reset every epoch, a checkpoint per
-/// epoch and the best one kept, early stopping that restores the best weights, and one CSV line per epoch.
+/// reductions, batch-norm statistics recomputed for each epoch's final weights (<see cref="BatchNormCalibration"/>),
+/// validation figures computed from probabilities and reset every epoch, a checkpoint per epoch and the best one kept, early stopping that restores the best weights, and one CSV line per epoch.
 /// Batches go to <c>device</c> (CPU by default, CUDA on a GPU host), where the network must already be.
 /// </summary>
 public sealed class TrainingRun(SeismicSettings settings, TwoHeadNetwork network, string runFolder, Device? device = null)

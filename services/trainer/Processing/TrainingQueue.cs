@@ -15,6 +15,7 @@ public sealed class TrainingQueue
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private readonly string _pending;
     private readonly string _finished;
+    private readonly string _rejected;
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly Lock _gate = new();
     private long _lastTicks;
@@ -23,8 +24,10 @@ public sealed class TrainingQueue
     {
         _pending = Path.Combine(folder, "pending");
         _finished = Path.Combine(folder, "finished");
+        _rejected = Path.Combine(folder, "rejected");
         Directory.CreateDirectory(_pending);
         Directory.CreateDirectory(_finished);
+        Directory.CreateDirectory(_rejected);
     }
 
     /// <summary>Stores the command; false when a command with its id is already pending or finished.</summary>
@@ -52,6 +55,7 @@ public sealed class TrainingQueue
     /// is disposed: a second trainer host on the same folder, or a second job loop, skips it, and the operating
     /// system drops the lock when a trainer dies, so the command is claimed again after a crash.
     /// </summary>
+    /// <exception cref="InvalidDataException">The oldest unclaimed file is not a command; it has been moved to rejected/, and the next call goes on.</exception>
     public TrainingClaim? ClaimNext()
     {
         lock (_gate)
@@ -68,7 +72,18 @@ public sealed class TrainingQueue
                     // Locked by the trainer training it, or moved to finished/ since the listing.
                     continue;
                 }
-                return new TrainingClaim(JsonSerializer.Deserialize<TrainModel>(file, Json)!, path, file);
+                try
+                {
+                    return new TrainingClaim(JsonSerializer.Deserialize<TrainModel>(file, Json)!, path, file);
+                }
+                catch (JsonException error)
+                {
+                    // Not written by TryEnqueue (it renames complete files only): set aside, or every claim would stop here.
+                    file.Dispose();
+                    var rejected = Path.Combine(_rejected, Path.GetFileName(path));
+                    File.Move(path, rejected, overwrite: true);
+                    throw new InvalidDataException($"The queued training command {path} is not a readable TrainModel ({error.Message}); it was moved to {rejected}.", error);
+                }
             }
             return null;
         }

@@ -97,4 +97,20 @@ public sealed class TrainingQueueTests : IDisposable
         using var claimedByB = hostB.ClaimNext();
         Assert.Equal(command.TrainingId, claimedByB?.Command.TrainingId);
     }
+
+    [Fact]
+    public void Should_set_aside_a_file_that_is_not_a_command_and_go_on_with_the_next()
+    {
+        var queue = new TrainingQueue(_folder);
+        var command = Command("after-junk");
+        File.WriteAllText(Path.Combine(_folder, "pending", "0000000000000000001-junk.json"), "{ not json");
+        queue.TryEnqueue(command);
+
+        var error = Assert.Throws<InvalidDataException>(() => queue.ClaimNext());
+        using var claim = queue.ClaimNext();
+
+        Assert.Contains("0000000000000000001-junk.json", error.Message);
+        Assert.True(File.Exists(Path.Combine(_folder, "rejected", "0000000000000000001-junk.json")));
+        Assert.Equal(command.TrainingId, claim?.Command.TrainingId);
+    }
 }
