@@ -96,13 +96,13 @@ public sealed class ArchiveWindowReader
 
     private IReadOnlyList<RecordSpan> IndexOf(string path, SourceId channel)
     {
-        if (_index.TryGetValue(path, out var cached))
+        // Windows are read from several threads (DatasetBuilder); the index is shared, the reading is not.
+        lock (_index)
         {
-            return cached;
-        }
-        if (_index.Count >= MaximumCachedDayFiles)
-        {
-            _index.Clear();
+            if (_index.TryGetValue(path, out var cached))
+            {
+                return cached;
+            }
         }
 
         IReadOnlyList<RecordSpan> spans = [];
@@ -114,7 +114,14 @@ public sealed class ArchiveWindowReader
                 .Select(r => new RecordSpan(r.StartTime, r.EndTime, r.OffsetBytes, r.RawBytes.Length))
                 .ToList();
         }
-        _index[path] = spans;
+        lock (_index)
+        {
+            if (_index.Count >= MaximumCachedDayFiles)
+            {
+                _index.Clear();
+            }
+            _index[path] = spans;
+        }
         return spans;
     }
 

@@ -25,6 +25,9 @@ public sealed class DatasetBuilder
     /// <summary>Candidate noise draws per wanted noise window before the builder settles for fewer.</summary>
     private const int NoiseAttemptsPerWindow = 20;
 
+    /// <summary>Windows formed at once: enough to keep every core busy, few enough that their beams (~0.7 MB each) stay small.</summary>
+    private static readonly int WindowsPerParallelBatch = 4 * Environment.ProcessorCount;
+
     private readonly SeismicSettings _settings;
     private readonly BeamPipeline _pipeline;
     private readonly EventPlanner _planner;
@@ -100,15 +103,18 @@ public sealed class DatasetBuilder
         var array = new ArrayInventory(inventory, _settings.Array);
 
         var eventsWritten = 0;
-        foreach (var plan in plans)
+        foreach (var formed in InParallel(plans, plan =>
+                 {
+                     var split = calendar.SplitOf(plan.WindowStartUtc, plan.WindowEndUtc);
+                     return (Plan: plan, Split: split, Formed: split is null ? default : FormBeams(archive, inventory, array, plan.WindowStartUtc, plan.WindowEndUtc, plan.Hint));
+                 }))
         {
-            var split = calendar.SplitOf(plan.WindowStartUtc, plan.WindowEndUtc);
+            var (plan, split, (beams, reason)) = formed;
             if (split is null)
             {
                 Skip($"event {plan.Event.PublicId}: its window {Span(plan.WindowStartUtc, plan.WindowEndUtc)} crosses a split boundary (midnight of {calendar.TrainUntil:yyyy-MM-dd} or {calendar.DevUntil:yyyy-MM-dd})");
                 continue;
             }
-            var (beams, reason) = FormBeams(archive, inventory, array, plan.WindowStartUtc, plan.WindowEndUtc, plan.Hint);
             if (beams is null)
             {
                 Skip($"event {plan.Event.PublicId}: window {Span(plan.WindowStartUtc, plan.WindowEndUtc)}: {reason}");
@@ -125,25 +131,29 @@ public sealed class DatasetBuilder
         {
             var excluded = catalog.Events.Select(_planner.Excluded).OfType<ExcludedSpan>();
             var sampler = new NoiseWindowSampler(plans[0].WindowStartUtc, plans.Max(p => p.WindowEndUtc), _settings.Window.LengthS, excluded, options.Seed);
-            for (var attempt = 0; attempt < noiseWanted * NoiseAttemptsPerWindow && noiseWritten < noiseWanted; attempt++)
+            // Draws stay sequential (the sampler's seed decides them); beams are formed in parallel; windows are
+            // written in draw order until enough are found, so the dataset does not depend on the core count.
+            var draws = Enumerable.Range(0, noiseWanted * NoiseAttemptsPerWindow)
+                .Select(_ => sampler.Next())
+                .OfType<(DateTime StartUtc, double BackAzimuthDeg)>()
+                .Select(draw => (draw.StartUtc, draw.BackAzimuthDeg, EndUtc: draw.StartUtc.AddSeconds(_settings.Window.LengthS)))
+                .Select(draw => (draw.StartUtc, draw.EndUtc, draw.BackAzimuthDeg, Split: calendar.SplitOf(draw.StartUtc, draw.EndUtc)))
+                .Where(draw => draw.Split is not null);
+            foreach (var formed in InParallel(draws, draw =>
+                         (Draw: draw, Formed: FormBeams(archive, inventory, array, draw.StartUtc, draw.EndUtc, new BackAzimuthHint([draw.BackAzimuthDeg], null, null)))))
             {
-                if (sampler.Next() is not var (start, backAzimuthDeg))
-                {
-                    continue;
-                }
-                var end = start.AddSeconds(_settings.Window.LengthS);
-                if (calendar.SplitOf(start, end) is not { } split)
-                {
-                    continue;
-                }
-                var (beams, reason) = FormBeams(archive, inventory, array, start, end, new BackAzimuthHint([backAzimuthDeg], null, null));
+                var ((start, end, backAzimuthDeg, split), (beams, reason)) = formed;
                 if (beams is null)
                 {
                     Skip($"noise window {Span(start, end)}: {reason}");
                     continue;
                 }
-                writer.Add(NoiseTrace(start, split, backAzimuthDeg, beams, ++noiseWritten), ChannelsFirst(beams));
-                Count(counts, split, DatasetLabels.Noise);
+                writer.Add(NoiseTrace(start, split!, backAzimuthDeg, beams, ++noiseWritten), ChannelsFirst(beams));
+                Count(counts, split!, DatasetLabels.Noise);
+                if (noiseWritten == noiseWanted)
+                {
+                    break;
+                }
             }
             if (noiseWritten < noiseWanted)
             {
@@ -168,6 +178,22 @@ public sealed class DatasetBuilder
             Counts = counts,
             Skipped = skipped,
         };
+    }
+
+    /// <summary>
+    /// <paramref name="form"/> applied to the items on every core, a batch at a time, yielded in the items' order:
+    /// reading and beaming a window is most of a build, and writing stays sequential and ordered. Stopping the
+    /// enumeration early forms at most one batch more than was used.
+    /// </summary>
+    private static IEnumerable<TResult> InParallel<TItem, TResult>(IEnumerable<TItem> items, Func<TItem, TResult> form)
+    {
+        foreach (var batch in items.Chunk(WindowsPerParallelBatch))
+        {
+            foreach (var result in batch.AsParallel().AsOrdered().Select(form).ToList())
+            {
+                yield return result;
+            }
+        }
     }
 
     private (BeamSet? Beams, string? Reason) FormBeams(
