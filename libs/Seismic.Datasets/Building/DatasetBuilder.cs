@@ -136,8 +136,11 @@ public sealed class DatasetBuilder
             var draws = Enumerable.Range(0, noiseWanted * NoiseAttemptsPerWindow)
                 .Select(_ => sampler.Next())
                 .OfType<(DateTime StartUtc, double BackAzimuthDeg)>()
-                .Select(draw => (draw.StartUtc, draw.BackAzimuthDeg, EndUtc: draw.StartUtc.AddSeconds(_settings.Window.LengthS)))
-                .Select(draw => (draw.StartUtc, draw.EndUtc, draw.BackAzimuthDeg, Split: calendar.SplitOf(draw.StartUtc, draw.EndUtc)))
+                .Select(draw =>
+                {
+                    var endUtc = draw.StartUtc.AddSeconds(_settings.Window.LengthS);
+                    return (draw.StartUtc, EndUtc: endUtc, draw.BackAzimuthDeg, Split: calendar.SplitOf(draw.StartUtc, endUtc));
+                })
                 .Where(draw => draw.Split is not null);
             foreach (var formed in InParallel(draws, draw =>
                          (Draw: draw, Formed: FormBeams(archive, inventory, array, draw.StartUtc, draw.EndUtc, new BackAzimuthHint([draw.BackAzimuthDeg], null, null)))))
