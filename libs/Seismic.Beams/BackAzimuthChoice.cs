@@ -1,4 +1,6 @@
 using Seismic.Contracts.Beams;
+using Seismic.Metadata.Geometry;
+using Seismic.Metadata.Propagation;
 using Seismic.Signal.Arrays;
 using Seismic.Signal.Filters;
 using Seismic.Signal.FrequencyWavenumber;
@@ -58,21 +60,6 @@ public static class BackAzimuthChoice
         return NormalizeDeg(Math.Atan2(sumSin, sumCos) * 180.0 / Math.PI);
     }
 
-    /// <summary>
-    /// Initial azimuth of the great circle from one point to another, degrees clockwise from north, on a sphere.
-    /// From the array to the epicentre this is the back-azimuth. The seed (ObsPy gps2dist_azimuth) used the
-    /// WGS84 ellipsoid; the sphere differs by a few tenths of a degree at most, well inside the beam's width.
-    /// </summary>
-    public static double GreatCircleAzimuthDeg(double fromLatitudeDeg, double fromLongitudeDeg, double toLatitudeDeg, double toLongitudeDeg)
-    {
-        var phi1 = fromLatitudeDeg * Math.PI / 180.0;
-        var phi2 = toLatitudeDeg * Math.PI / 180.0;
-        var deltaLambda = (toLongitudeDeg - fromLongitudeDeg) * Math.PI / 180.0;
-        var y = Math.Sin(deltaLambda) * Math.Cos(phi2);
-        var x = (Math.Cos(phi1) * Math.Sin(phi2)) - (Math.Sin(phi1) * Math.Cos(phi2) * Math.Cos(deltaLambda));
-        return NormalizeDeg(Math.Atan2(y, x) * 180.0 / Math.PI);
-    }
-
     /// <summary>The back-azimuth the event hint gives, or null when it gives none (no hint, no pick back-azimuth, no origin).</summary>
     public static BackAzimuthEstimate? FromHint(BackAzimuthHint? hint, double arrayLatitudeDeg, double arrayLongitudeDeg)
     {
@@ -88,7 +75,10 @@ public static class BackAzimuthChoice
 
         if (hint is { OriginLatitudeDeg: { } latitude, OriginLongitudeDeg: { } longitude })
         {
-            return new BackAzimuthEstimate(GreatCircleAzimuthDeg(arrayLatitudeDeg, arrayLongitudeDeg, latitude, longitude), BackAzimuthSource.Origin);
+            // On a sphere; the seed (ObsPy gps2dist_azimuth) used the WGS84 ellipsoid, which differs by a few
+            // tenths of a degree at most, well inside the beam's width.
+            var azimuthDeg = GreatCircle.AzimuthDeg(new GeoPoint(arrayLatitudeDeg, arrayLongitudeDeg), new GeoPoint(latitude, longitude));
+            return new BackAzimuthEstimate(azimuthDeg, BackAzimuthSource.Origin);
         }
 
         return null;

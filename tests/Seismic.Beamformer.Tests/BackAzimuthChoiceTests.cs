@@ -54,25 +54,6 @@ public class BackAzimuthChoiceTests
         Assert.Null(BackAzimuthChoice.CircularMeanDeg([]));
     }
 
-    [Theory]
-    [InlineData(0.0, 0.0, 10.0, 0.0, 0.0)]
-    [InlineData(0.0, 0.0, 0.0, 10.0, 90.0)]
-    [InlineData(0.0, 0.0, -10.0, 0.0, 180.0)]
-    [InlineData(0.0, 0.0, 0.0, -10.0, 270.0)]
-    public void Great_circle_azimuth_points_along_the_compass_on_the_equator(double fromLat, double fromLon, double toLat, double toLon, double expectedDeg)
-    {
-        Assert.True(AngularDistanceDeg(BackAzimuthChoice.GreatCircleAzimuthDeg(fromLat, fromLon, toLat, toLon), expectedDeg) < 1e-9);
-    }
-
-    [Fact]
-    public void Great_circle_azimuth_to_a_point_due_east_at_high_latitude_bends_north()
-    {
-        // 10 degrees of longitude east of ARCES along the parallel: the great circle starts north of east.
-        var azimuth = BackAzimuthChoice.GreatCircleAzimuthDeg(ArcesLatitudeDeg, ArcesLongitudeDeg, ArcesLatitudeDeg, ArcesLongitudeDeg + 10.0);
-
-        Assert.InRange(azimuth, 84.0, 86.0);
-    }
-
     [Fact]
     public void Hint_picks_win_over_the_origin()
     {
