@@ -83,10 +83,10 @@ public static class EvaluationSummary
         text.AppendLine(CultureInfo.InvariantCulture, $"{windows.Count} windows ({byLabel}); {induced}");
         text.AppendLine(CultureInfo.InvariantCulture, $"thresholds: detector {metrics.Thresholds.Detector:0.###}, classifier {metrics.Thresholds.Classifier:0.###}");
         text.AppendLine();
-        text.AppendLine($"{"head",-11}{"windows",9}  {"positive",-10}{"precision",10}{"recall",9}{"F1",9}{"accuracy",10}");
+        text.AppendLine($"{"head",-11}{"windows",9}  {"positive",-10}{"precision",10}{"recall",9}{"F1",9}{"accuracy",10}{"balanced",10}");
         text.AppendLine(Row("detector", "event", metrics.Detector));
         text.AppendLine(Row("classifier", "explosion", metrics.Classifier));
-        text.AppendLine("(the classifier is judged on true events only)");
+        text.AppendLine("(the classifier is judged on true events only; balanced = mean of the recalls of the two classes)");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"three-way accuracy {metrics.Confusion.Accuracy:0.000} over {metrics.Confusion.Total} windows");
         text.AppendLine(metrics.Confusion.ToString());
@@ -94,7 +94,7 @@ public static class EvaluationSummary
     }
 
     private static string Row(string head, string positive, BinaryMetrics m) => string.Create(CultureInfo.InvariantCulture,
-        $"{head,-11}{m.Count,9}  {positive,-10}{m.Precision,10:0.000}{m.Recall,9:0.000}{m.F1,9:0.000}{m.Accuracy,10:0.000}");
+        $"{head,-11}{m.Count,9}  {positive,-10}{m.Precision,10:0.000}{m.Recall,9:0.000}{m.F1,9:0.000}{m.Accuracy,10:0.000}{m.BalancedAccuracy,10:0.000}");
 
     private static object Counts(BinaryMetrics m) => new
     {

@@ -16,6 +16,8 @@ public sealed class BinaryMetricsTests
         Assert.Equal(0.75, metrics.Recall, 12);
         Assert.Equal(5.0 / 7, metrics.Accuracy, 12);
         Assert.Equal(0.75, metrics.F1, 12);
+        Assert.Equal(2.0 / 3, metrics.Specificity, 12);
+        Assert.Equal((0.75 + (2.0 / 3)) / 2, metrics.BalancedAccuracy, 12);
         Assert.Equal(0.75, metrics.Named("val_detector_")["val_detector_f1"], 12);
     }
 
@@ -27,5 +29,16 @@ public sealed class BinaryMetricsTests
 
         Assert.Equal(0, metrics.Precision);
         Assert.Equal(0, metrics.F1);
+    }
+
+    [Fact]
+    public void Should_score_one_class_for_everything_at_half_balanced_accuracy_whatever_the_mix()
+    {
+        var metrics = new BinaryMetrics();
+        foreach (var actual in new[] { true, true, true, true, true, true, false, false, false })
+            metrics.Add(0.9, actual);
+
+        Assert.Equal(6.0 / 9, metrics.Accuracy, 12);
+        Assert.Equal(0.5, metrics.BalancedAccuracy, 12);
     }
 }
