@@ -43,27 +43,24 @@ public static class SourceRegions
     ];
 
     private static SourceRegion Explosions(string name, double distanceKm, double bazDeg, double scatterKm, int count,
-        double min, double median, double max, double utcOffset) => new()
-        {
-            Name = name,
-            Kind = EventKind.Explosion,
-            DistanceKm = distanceKm,
-            BackAzimuthDeg = bazDeg,
-            ScatterRadiusKm = scatterKm,
-            EventsIn2022 = count,
-            MagnitudeMin = min,
-            MagnitudeMedian = median,
-            MagnitudeMax = max,
-            DepthMinKm = 0.0,
-            DepthMaxKm = MineDepthMaxKm,
-            LocalUtcOffsetHours = utcOffset,
-        };
+        double min, double median, double max, double utcOffset) =>
+        Region(EventKind.Explosion, name, distanceKm, bazDeg, scatterKm, count, min, median, max, 0.0, MineDepthMaxKm)
+            with { LocalUtcOffsetHours = utcOffset };
 
     private static SourceRegion Earthquakes(string name, double distanceKm, double bazDeg, double scatterKm, int count,
-        double min, double median, double max, double depthMinKm, double depthMaxKm, bool oceanic = false) => new()
+        double min, double median, double max, double depthMinKm, double depthMaxKm, bool oceanic = false) =>
+        Region(EventKind.Earthquake, name, distanceKm, bazDeg, scatterKm, count, min, median, max, depthMinKm, depthMaxKm)
+            with { OceanicPath = oceanic };
+
+    private static SourceRegion Induced(string name, double distanceKm, double bazDeg, double scatterKm, int count,
+        double min, double median, double max) =>
+        Region(EventKind.InducedOrTriggered, name, distanceKm, bazDeg, scatterKm, count, min, median, max, 0.5, 2.0);
+
+    private static SourceRegion Region(EventKind kind, string name, double distanceKm, double bazDeg, double scatterKm, int count,
+        double min, double median, double max, double depthMinKm, double depthMaxKm) => new()
         {
             Name = name,
-            Kind = EventKind.Earthquake,
+            Kind = kind,
             DistanceKm = distanceKm,
             BackAzimuthDeg = bazDeg,
             ScatterRadiusKm = scatterKm,
@@ -73,22 +70,5 @@ public static class SourceRegions
             MagnitudeMax = max,
             DepthMinKm = depthMinKm,
             DepthMaxKm = depthMaxKm,
-            OceanicPath = oceanic,
-        };
-
-    private static SourceRegion Induced(string name, double distanceKm, double bazDeg, double scatterKm, int count,
-        double min, double median, double max) => new()
-        {
-            Name = name,
-            Kind = EventKind.InducedOrTriggered,
-            DistanceKm = distanceKm,
-            BackAzimuthDeg = bazDeg,
-            ScatterRadiusKm = scatterKm,
-            EventsIn2022 = count,
-            MagnitudeMin = min,
-            MagnitudeMedian = median,
-            MagnitudeMax = max,
-            DepthMinKm = 0.5,
-            DepthMaxKm = 2.0,
         };
 }
