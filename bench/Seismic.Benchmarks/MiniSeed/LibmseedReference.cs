@@ -36,7 +36,7 @@ internal sealed class LibmseedReference
             return null;
         }
         var executable = Path.Combine(Path.GetTempPath(), $"mseed_decode_bench_{Environment.ProcessId}");
-        var (exit, output) = Execute("cc", ["-O2", "-o", executable, source, "-lmseed"]);
+        var (exit, output) = ExternalProcess.Run("cc", ["-O2", "-o", executable, source, "-lmseed"]);
         if (exit != 0)
         {
             whyNot = exit == -1 ? "no C compiler (cc) on PATH" : $"cc failed: {output.Trim()}";
@@ -49,28 +49,10 @@ internal sealed class LibmseedReference
     /// <summary>Samples per second, or null when libmseed could not read the file.</summary>
     public double? Measure(string path, double seconds)
     {
-        var (exit, output) = Execute(_executable, [path, seconds.ToString(CultureInfo.InvariantCulture)]);
+        var (exit, output) = ExternalProcess.Run(_executable, [path, seconds.ToString(CultureInfo.InvariantCulture)]);
         if (exit != 0)
             return null;
         var field = output.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split('=')).FirstOrDefault(f => f[0] == "samples_per_second");
         return field is null ? null : double.Parse(field[1], CultureInfo.InvariantCulture);
-    }
-
-    private static (int Exit, string Output) Execute(string program, IEnumerable<string> arguments)
-    {
-        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            info.ArgumentList.Add(argument);
-        try
-        {
-            using var process = Process.Start(info)!;
-            var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return (-1, "");
-        }
     }
 }

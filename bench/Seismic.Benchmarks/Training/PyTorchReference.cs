@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Seismic.Benchmarks.Training;
@@ -37,7 +36,7 @@ internal sealed class PyTorchReference
         }
         foreach (var python in Interpreters.Distinct())
         {
-            var (exit, output) = Execute(python, ["-c", "import torch; print(torch.__version__)"]);
+            var (exit, output) = ExternalProcess.Run(python, ["-c", "import torch; print(torch.__version__)"]);
             if (exit == 0)
                 return new PyTorchReference(python, script, $"PyTorch {output.Trim()} ({python} {Path.GetRelativePath(BenchmarkPaths.RepositoryRoot, script)})");
         }
@@ -48,7 +47,7 @@ internal sealed class PyTorchReference
     /// <summary>The script's key=value figures, or null with the reason when it failed.</summary>
     public IReadOnlyDictionary<string, string>? Run(IEnumerable<string> arguments, out string failure)
     {
-        var (exit, output) = Execute(_python, [_script, .. arguments]);
+        var (exit, output) = ExternalProcess.Run(_python, [_script, .. arguments]);
         failure = "";
         var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .LastOrDefault(l => l.StartsWith("parameters=", StringComparison.Ordinal));
@@ -65,23 +64,4 @@ internal sealed class PyTorchReference
 
     public static double Number(IReadOnlyDictionary<string, string> figures, string key) =>
         double.Parse(figures[key], CultureInfo.InvariantCulture);
-
-    private static (int Exit, string Output) Execute(string program, IEnumerable<string> arguments)
-    {
-        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            info.ArgumentList.Add(argument);
-        try
-        {
-            using var process = Process.Start(info)!;
-            var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output + error.Result);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return (-1, "");
-        }
-    }
 }
