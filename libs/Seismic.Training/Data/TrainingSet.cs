@@ -1,3 +1,5 @@
+using Seismic.Inference.Scaling;
+
 namespace Seismic.Training.Data;
 
 /// <summary>
@@ -11,4 +13,17 @@ public sealed record TrainingSet(float[] Windows, IReadOnlyList<SampleLabel> Lab
     public int ValuesPerWindow => WindowSamples * Channels;
 
     public ReadOnlySpan<float> Window(int index) => Windows.AsSpan(index * ValuesPerWindow, ValuesPerWindow);
+
+    /// <summary>The windows at <paramref name="indices"/>, each scaled on its own copy, end to end: a batch as eval mode sees it (no augmentation).</summary>
+    public float[] ScaledWindows(IReadOnlyList<int> indices, WindowScaler scaler)
+    {
+        var values = new float[indices.Count * ValuesPerWindow];
+        for (var i = 0; i < indices.Count; i++)
+        {
+            var window = values.AsSpan(i * ValuesPerWindow, ValuesPerWindow);
+            Window(indices[i]).CopyTo(window);
+            scaler.Scale(window, Channels);
+        }
+        return values;
+    }
 }

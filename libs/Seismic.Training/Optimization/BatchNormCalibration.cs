@@ -56,16 +56,8 @@ public static class BatchNormCalibration
             using var noGradient = no_grad();
             foreach (var batch in order.Take(MaxWindows).Chunk(batchSize))
             {
-                var values = new float[batch.Length * set.ValuesPerWindow];
-                for (var i = 0; i < batch.Length; i++)
-                {
-                    var window = values.AsSpan(i * set.ValuesPerWindow, set.ValuesPerWindow);
-                    set.Window(batch[i]).CopyTo(window);
-                    scaler.Scale(window, set.Channels);
-                }
-
                 using var scope = NewDisposeScope();
-                network.forward(tensor(values, [batch.Length, set.WindowSamples, set.Channels]).to(device));
+                network.forward(tensor(set.ScaledWindows(batch, scaler), [batch.Length, set.WindowSamples, set.Channels]).to(device));
             }
         }
         finally

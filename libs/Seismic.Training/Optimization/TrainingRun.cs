@@ -148,13 +148,7 @@ public sealed class TrainingRun(SeismicSettings settings, TwoHeadNetwork network
         using var noGradient = no_grad();
         foreach (var batch in Enumerable.Range(0, validation.Count).Chunk(settings.Optimizer.BatchSize))
         {
-            var values = new float[batch.Length * validation.ValuesPerWindow];
-            for (var i = 0; i < batch.Length; i++)
-            {
-                var window = values.AsSpan(i * validation.ValuesPerWindow, validation.ValuesPerWindow);
-                validation.Window(batch[i]).CopyTo(window);
-                scaler.Scale(window, validation.Channels);
-            }
+            var values = validation.ScaledWindows(batch, scaler);
             var labels = batch.Select(i => validation.Labels[i]).ToList();
 
             using var scope = NewDisposeScope();
