@@ -1,9 +1,9 @@
-using System.Text.RegularExpressions;
 using Seismic.Configuration;
 using Seismic.Metadata;
 using Seismic.Metadata.Geometry;
 using Seismic.Metadata.StationXml;
 using Seismic.Signal.Arrays;
+using Seismic.Waveforms.Selection;
 
 namespace Seismic.Beams;
 
@@ -12,7 +12,7 @@ public sealed class ArrayInventory
 {
     private readonly Inventory inventory;
     private readonly ArraySettings array;
-    private readonly Regex stationPattern;
+    private readonly SeedPattern stationPattern;
 
     public ArrayInventory(Inventory inventory, ArraySettings array)
     {
@@ -20,7 +20,7 @@ public sealed class ArrayInventory
         ArgumentNullException.ThrowIfNull(array);
         this.inventory = inventory;
         this.array = array;
-        stationPattern = SeedPattern(array.StationPattern);
+        stationPattern = new SeedPattern(array.StationPattern);
     }
 
     /// <summary>Reads array.inventory_path; the reason it cannot is a <see cref="SegmentRejectedException"/>, since no segment can be beamed without it.</summary>
@@ -46,15 +46,11 @@ public sealed class ArrayInventory
     /// <summary>The array's stations (array.network, array.station_pattern) active at the time, as km offsets from the array reference.</summary>
     public IReadOnlyList<ArraySite> SitesAt(DateTime timeUtc) =>
         ArrayGeometry.StationOffsets(inventory, new GeoPoint(array.ReferenceLatitudeDeg, array.ReferenceLongitudeDeg), timeUtc)
-            .Where(s => s.NetworkCode == array.Network && stationPattern.IsMatch(s.StationCode))
+            .Where(s => s.NetworkCode == array.Network && stationPattern.Matches(s.StationCode))
             .Select(s => new ArraySite(s.StationCode, s.EastKm, s.NorthKm))
             .ToList();
 
     /// <summary>Azimuth and dip of a channel at a time, or null when the inventory does not give both.</summary>
     public (double AzimuthDeg, double DipDeg)? OrientationOf(ChannelId id, DateTime timeUtc) =>
         inventory.FindChannel(id, timeUtc) is { AzimuthDeg: { } azimuth, DipDeg: { } dip } ? (azimuth, dip) : null;
-
-    /// <summary>SEED wildcards: * any run of characters, ? exactly one.</summary>
-    private static Regex SeedPattern(string pattern) =>
-        new("^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$", RegexOptions.CultureInvariant);
 }

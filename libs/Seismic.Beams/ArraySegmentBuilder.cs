@@ -1,6 +1,7 @@
 using Seismic.Metadata.StationXml;
 using Seismic.Signal.Hygiene;
 using Seismic.Waveforms.MiniSeed;
+using Seismic.Waveforms.Time;
 using Seismic.Waveforms.Traces;
 
 namespace Seismic.Beams;
@@ -16,16 +17,21 @@ public static class ArraySegmentBuilder
     /// <param name="inventory">The array's sites and channels.</param>
     /// <param name="startUtc">First beam sample; the data should reach edge_s before it.</param>
     /// <param name="endUtc">Last beam sample; the data should reach edge_s after it.</param>
+    /// <param name="edgeSeconds">window.edge_s: every channel is cut to [start - edge, end + edge], so whole records
+    /// as a source stores them can be passed in, and what lies outside (a gap hours away) changes nothing.</param>
     /// <param name="hint">The known event, if any.</param>
     /// <param name="missingChannels">Channels the ingest expected but did not get, reported as warnings.</param>
     public static ArraySegment Build(
-        ReadOnlyMemory<byte> miniSeed, ArrayInventory inventory, DateTime startUtc, DateTime endUtc,
+        ReadOnlyMemory<byte> miniSeed, ArrayInventory inventory, DateTime startUtc, DateTime endUtc, double edgeSeconds,
         BackAzimuthHint? hint, IReadOnlyList<string> missingChannels)
     {
         ArgumentNullException.ThrowIfNull(inventory);
         var problems = missingChannels.Select(c => $"{c}: did not arrive before the deadline.").ToList();
         var read = MiniSeedReader.Read(miniSeed);
-        var assembly = TraceAssembler.Assemble(read.Records, earlierProblems: read.Problems);
+        var dataStart = NanoTime.FromDateTime(startUtc.AddSeconds(-edgeSeconds));
+        var dataEnd = NanoTime.FromDateTime(endUtc.AddSeconds(edgeSeconds));
+        var assembly = TraceAssembler.Assemble(read.Records.Where(r => r.EndTime >= dataStart && r.StartTime <= dataEnd), earlierProblems: read.Problems)
+            .Cut(dataStart, dataEnd.AddNanoseconds(1));
         problems.AddRange(assembly.Problems.Select(p => $"miniSEED: {p}."));
 
         var sites = inventory.SitesAt(startUtc);

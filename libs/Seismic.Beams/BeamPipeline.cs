@@ -35,6 +35,9 @@ public sealed class BeamPipeline
         this.settings = settings;
     }
 
+    /// <summary>window.edge_s: data beyond each end of a segment that the taper and filters consume.</summary>
+    public double EdgeSeconds => settings.Window.EdgeS;
+
     /// <exception cref="SegmentRejectedException">The segment cannot give beams; the message says why.</exception>
     public BeamSet Form(ArraySegment segment)
     {

@@ -76,14 +76,14 @@ public class ArraySegmentBuilderTests
     {
         var text = System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("this is not a miniSEED record. ", 40)));
 
-        var segment = ArraySegmentBuilder.Build(text, inventory, StartUtc, StartUtc.AddSeconds(300), null, []);
+        var segment = ArraySegmentBuilder.Build(text, inventory, StartUtc, StartUtc.AddSeconds(300), 10, null, []);
 
         Assert.Empty(segment.Channels);
         Assert.NotEmpty(segment.KnownProblems);
     }
 
     private ArraySegment Build(params byte[][] records) =>
-        ArraySegmentBuilder.Build(records.SelectMany(r => r).ToArray(), inventory, StartUtc, StartUtc.AddSeconds(300), null, []);
+        ArraySegmentBuilder.Build(records.SelectMany(r => r).ToArray(), inventory, StartUtc, StartUtc.AddSeconds(300), 10, null, []);
 
     private static byte[] Record(string station, string channel, DateTime startUtc, int samples) =>
         MiniSeed2Writer.ToBytes(TraceSegment.FromInt32(

@@ -73,7 +73,7 @@ internal static class BeamCommand
         {
             var array = new ArrayInventory(StationXmlReader.ReadFile(inventoryFile.FullName), settings.Array);
             var hint = backAzimuthDeg is { } baz ? new BackAzimuthHint([baz], null, null) : null;
-            var segment = ArraySegmentBuilder.Build(File.ReadAllBytes(dataFile.FullName), array, from.ToDateTime(), to.ToDateTime(), hint, []);
+            var segment = ArraySegmentBuilder.Build(File.ReadAllBytes(dataFile.FullName), array, from.ToDateTime(), to.ToDateTime(), settings.Window.EdgeS, hint, []);
             beams = new BeamPipeline(settings).Form(segment);
         }
         catch (MetadataFormatException invalid)

@@ -17,7 +17,7 @@ internal static class DatasetCommand
         var config = CommonOptions.Config();
         var catalog = new Option<FileInfo>("--catalog") { Description = "QuakeML catalog of labelled events (type, origin, ARCES picks)", Required = true };
         var inventory = new Option<FileInfo>("--inventory") { Description = "StationXML of the array (site positions, sensor orientations)", Required = true };
-        var source = new Option<string>("--source") { Description = "Waveform archive: sds:///path/to/archive, or the folder of an SDS archive", Required = true };
+        var source = new Option<string>("--source") { Description = "Waveform source: sds:///path/to/archive, file:///path/*.mseed, fdsnws://host[:port], or the folder of an SDS archive", Required = true };
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for metadata.csv, waveforms.hdf5 and build-report.txt", Required = true };
         var trainUntil = new Option<string?>("--train-until") { Description = "First day (UTC, yyyy-mm-dd) not in the training split; with --val-until (default: data.train_fraction of the event days)" };
         var valUntil = new Option<string?>("--val-until") { Description = "First day of the test split; days from --train-until up to it are the dev split" };

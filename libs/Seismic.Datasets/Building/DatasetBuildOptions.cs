@@ -9,7 +9,7 @@ public sealed record DatasetBuildOptions
     /// <summary>StationXML of the array (site positions, sensor orientations).</summary>
     public required string InventoryPath { get; init; }
 
-    /// <summary><c>sds:///path/to/archive</c> or a folder path (the root of an SDS archive).</summary>
+    /// <summary>Waveform source URI (<c>sds:///path</c>, <c>file:///path/*.mseed</c>, <c>fdsnws://host</c>) or a folder path (the root of an SDS archive).</summary>
     public required string Source { get; init; }
 
     /// <summary>Folder that receives metadata.csv, waveforms.hdf5 and build-report.txt.</summary>

@@ -6,7 +6,9 @@ using Seismic.Datasets.SeisBench;
 using Seismic.Metadata;
 using Seismic.Metadata.QuakeMl;
 using Seismic.Metadata.StationXml;
+using Seismic.Sources;
 using Seismic.Waveforms.MiniSeed;
+using Seismic.Waveforms.Selection;
 
 namespace Seismic.Datasets.Building;
 
@@ -64,7 +66,7 @@ public sealed class DatasetBuilder
 
         var inventory = LoadInventory(options.InventoryPath);
         var catalog = LoadCatalog(options.CatalogPath);
-        var archive = ArchiveWindowReader.Open(options.Source);
+        using var archive = OpenSource(options.Source);
 
         var skipped = new List<string>();
         void Skip(string line)
@@ -200,7 +202,7 @@ public sealed class DatasetBuilder
     }
 
     private (BeamSet? Beams, string? Reason) FormBeams(
-        ArchiveWindowReader archive, Inventory inventory, ArrayInventory array, DateTime startUtc, DateTime endUtc, BackAzimuthHint hint)
+        IWaveformSource archive, Inventory inventory, ArrayInventory array, DateTime startUtc, DateTime endUtc, BackAzimuthHint hint)
     {
         // The taper and filters eat window.edge_s at each end, as the original's 10 s of extra data.
         var edgeS = _settings.Window.EdgeS;
@@ -209,14 +211,16 @@ public sealed class DatasetBuilder
         {
             return (null, $"the inventory has no {_settings.Array.Network} {_settings.Array.StationPattern} channel matching {_settings.Array.ChannelPatternAt(startUtc)} at that time");
         }
-        var miniSeed = archive.ReadMiniSeed(channels, startUtc.AddSeconds(-edgeS), endUtc.AddSeconds(edgeS));
+        var selection = channels.Select(ChannelSelection.Of).ToList();
+        // Synchronous on purpose: windows are formed on every core at once (Parallel), and local sources do no I/O waits worth yielding for.
+        var miniSeed = archive.ReadAsync(selection, startUtc.AddSeconds(-edgeS), endUtc.AddSeconds(edgeS)).GetAwaiter().GetResult().MiniSeed;
         if (miniSeed.Length == 0)
         {
             return (null, $"the archive has no data for the array's {channels.Count} channels then");
         }
         try
         {
-            var segment = ArraySegmentBuilder.Build(miniSeed, array, startUtc, endUtc, hint, []);
+            var segment = ArraySegmentBuilder.Build(miniSeed, array, startUtc, endUtc, edgeS, hint, []);
             var beams = _pipeline.Form(segment);
             return beams.SampleCount == SamplesPerTrace
                 ? (beams, null)
@@ -228,14 +232,26 @@ public sealed class DatasetBuilder
         }
     }
 
+    private static IWaveformSource OpenSource(string uri)
+    {
+        try
+        {
+            return WaveformSources.Open(uri);
+        }
+        catch (WaveformSourceException unusable)
+        {
+            throw new DatasetException($"--source {unusable.Message}");
+        }
+    }
+
     /// <summary>The array's channels at a time: network, station pattern and the channel pattern of the era (BH? or the legacy s*).</summary>
     private List<SourceId> ArrayChannels(Inventory inventory, DateTime timeUtc)
     {
         var channelPattern = _settings.Array.ChannelPatternAt(timeUtc);
         return inventory.ChannelsActiveAt(timeUtc)
             .Where(c => c.Id.Network == _settings.Array.Network
-                && SeedPatterns.Matches(_settings.Array.StationPattern, c.Id.Station)
-                && SeedPatterns.Matches(channelPattern, c.Id.Channel))
+                && SeedPattern.Matches(_settings.Array.StationPattern, c.Id.Station)
+                && SeedPattern.Matches(channelPattern, c.Id.Channel))
             .Select(c => SourceId.FromSeed(c.Id.Network, c.Id.Station, c.Id.Location, c.Id.Channel))
             .Distinct()
             .ToList();

@@ -3,6 +3,7 @@ using Seismic.Configuration;
 using Seismic.Metadata.Geometry;
 using Seismic.Metadata.Propagation;
 using Seismic.Metadata.QuakeMl;
+using Seismic.Waveforms.Selection;
 
 namespace Seismic.Datasets.Building;
 
@@ -129,7 +130,7 @@ public sealed class EventPlanner(SeismicSettings settings)
     /// <summary>Picks made on the array: on its beam (station code = array code, as NORSAR's catalogs) or on one of its sites.</summary>
     private List<Pick> ArrayPicks(SeismicEvent catalogEvent) =>
         catalogEvent.Picks.Where(p => p.WaveformId.StationCode.Equals(settings.Array.Code, StringComparison.OrdinalIgnoreCase)
-            || SeedPatterns.Matches(settings.Array.StationPattern, p.WaveformId.StationCode)).ToList();
+            || SeedPattern.Matches(settings.Array.StationPattern, p.WaveformId.StationCode)).ToList();
 
     private static bool IsP(string? phase) => phase is { Length: > 0 } && phase[0] == 'P';
 

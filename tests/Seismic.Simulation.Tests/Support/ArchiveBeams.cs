@@ -48,7 +48,7 @@ internal sealed class ArchiveBeams
             }
         }
 
-        var segmentForBeams = ArraySegmentBuilder.Build(miniSeed.ToArray(), inventory, startUtc, endUtc, hint, []);
+        var segmentForBeams = ArraySegmentBuilder.Build(miniSeed.ToArray(), inventory, startUtc, endUtc, EdgeS, hint, []);
         return new BeamPipeline(settings).Form(segmentForBeams);
     }
 }
