@@ -35,7 +35,10 @@ public sealed class DatasetBuilderInputTests(SmallArchiveFixture archive) : ICla
     [Fact]
     public void Should_refuse_a_source_it_cannot_read()
     {
-        Assert.Contains("only sds://", Refused(Options() with { Source = "seedlink://localhost:18000" }).Message);
+        var message = Refused(Options() with { Source = "seedlink://localhost:18000" }).Message;
+
+        Assert.Contains("seedlink://localhost:18000", message);
+        Assert.Contains("cannot be read by interval", message);
     }
 
     [Fact]
