@@ -1,4 +1,3 @@
-using Seismic.Contracts.Beams;
 using Seismic.Metadata.Geometry;
 using Seismic.Metadata.Propagation;
 using Seismic.Signal.Arrays;
@@ -70,7 +69,7 @@ public static class BackAzimuthChoice
 
         if (CircularMeanDeg(hint.PickBackAzimuthsDeg) is { } fromPicks)
         {
-            return new BackAzimuthEstimate(fromPicks, BackAzimuthSource.Picks);
+            return new BackAzimuthEstimate(fromPicks, SteeringSource.Picks);
         }
 
         if (hint is { OriginLatitudeDeg: { } latitude, OriginLongitudeDeg: { } longitude })
@@ -78,7 +77,7 @@ public static class BackAzimuthChoice
             // On a sphere; the seed (ObsPy gps2dist_azimuth) used the WGS84 ellipsoid, which differs by a few
             // tenths of a degree at most, well inside the beam's width.
             var azimuthDeg = GreatCircle.AzimuthDeg(new GeoPoint(arrayLatitudeDeg, arrayLongitudeDeg), new GeoPoint(latitude, longitude));
-            return new BackAzimuthEstimate(azimuthDeg, BackAzimuthSource.Origin);
+            return new BackAzimuthEstimate(azimuthDeg, SteeringSource.Origin);
         }
 
         return null;
@@ -93,7 +92,12 @@ public static class BackAzimuthChoice
     /// <exception cref="ArrayProcessingException">Too few sites, or too little shared data, for one window.</exception>
     public static BackAzimuthEstimate FromFrequencyWavenumber(
         IReadOnlyList<ArraySite> geometry, IReadOnlyList<ArrayChannel> verticals, DateTime startUtc, DateTime endUtc,
-        double lowHz, double highHz, int minimumSites)
+        double lowHz, double highHz, int minimumSites) =>
+        FromBandLimited(geometry, BandLimited(verticals, lowHz, highHz), startUtc, endUtc, lowHz, highHz, minimumSites);
+
+    /// <summary>The vertical channels band-passed (4 corners, causal, as the beam filter) for f-k and arrival finding.</summary>
+    /// <exception cref="ArrayProcessingException">There is no vertical channel.</exception>
+    public static IReadOnlyList<ArrayChannel> BandLimited(IReadOnlyList<ArrayChannel> verticals, double lowHz, double highHz)
     {
         ArgumentNullException.ThrowIfNull(verticals);
         if (verticals.Count == 0)
@@ -101,16 +105,38 @@ public static class BackAzimuthChoice
             throw new ArrayProcessingException("f-k needs vertical channels; there are none.", []);
         }
 
-        var rateHz = verticals[0].Trace.SampleRateHz;
-        var band = Butterworth.BandPass(4, lowHz, highHz, rateHz);
-        var windowSamples = (int)Math.Round(FkWindowSeconds * rateHz);
-        var filtered = verticals.Select(v => BandLimited(v, band)).ToList();
-        var windowStartUtc = MostEnergeticWindowStart(filtered, startUtc, endUtc, windowSamples);
+        var band = Butterworth.BandPass(4, lowHz, highHz, verticals[0].Trace.SampleRateHz);
+        return verticals.Select(v => BandLimited(v, band)).ToList();
+    }
 
+    /// <summary>As <see cref="FromFrequencyWavenumber"/>, on channels already band-limited by <see cref="BandLimited(IReadOnlyList{ArrayChannel}, double, double)"/>.</summary>
+    public static BackAzimuthEstimate FromBandLimited(
+        IReadOnlyList<ArraySite> geometry, IReadOnlyList<ArrayChannel> filtered, DateTime startUtc, DateTime endUtc,
+        double lowHz, double highHz, int minimumSites)
+    {
+        var rateHz = filtered[0].Trace.SampleRateHz;
+        var windowSamples = (int)Math.Round(FkWindowSeconds * rateHz);
+        var windowStartUtc = MostEnergeticWindowStart(filtered, startUtc, endUtc, windowSamples);
+        var best = FkAt(geometry, filtered, windowStartUtc, lowHz, highHz, minimumSites)
+            ?? throw new ArrayProcessingException($"f-k found no window with {minimumSites} complete sites at {windowStartUtc:O}.", []);
+        return new BackAzimuthEstimate(best.BackAzimuthDeg, SteeringSource.FrequencyWavenumber, best.RelativePower, best.ApparentVelocityKmPerS);
+    }
+
+    /// <summary>f-k of the one window of <see cref="FkWindowSeconds"/> starting at <paramref name="windowStartUtc"/>; null when too few sites cover it.</summary>
+    internal static FkWindow? FkAt(
+        IReadOnlyList<ArraySite> geometry, IReadOnlyList<ArrayChannel> filtered, DateTime windowStartUtc, double lowHz, double highHz, int minimumSites)
+    {
+        var rateHz = filtered[0].Trace.SampleRateHz;
+        var windowSamples = (int)Math.Round(FkWindowSeconds * rateHz);
         var windowed = filtered
             .Select(c => new ArrayChannel(c.Site, Slice(c.Trace, windowStartUtc, windowSamples)))
             .Where(c => c.Trace.Samples.Length == windowSamples)
             .ToList();
+        if (windowed.Count < minimumSites)
+        {
+            return null;
+        }
+
         var result = new FkAnalyzer(geometry).Analyze(windowed, new FkOptions
         {
             WindowSeconds = FkWindowSeconds,
@@ -122,13 +148,7 @@ public static class BackAzimuthChoice
             SampleRateHz = rateHz,
             MinimumSites = minimumSites,
         });
-        if (result.Windows.Count == 0)
-        {
-            throw new ArrayProcessingException($"f-k found no window with {minimumSites} complete sites at {windowStartUtc:O}.", result.Issues);
-        }
-
-        var best = result.Windows[0];
-        return new BackAzimuthEstimate(best.BackAzimuthDeg, BackAzimuthSource.FrequencyWavenumber, best.RelativePower, best.ApparentVelocityKmPerS);
+        return result.Windows.Count == 0 ? null : result.Windows[0];
     }
 
     private static ArrayChannel BandLimited(ArrayChannel channel, SecondOrderSections band)
@@ -139,7 +159,7 @@ public static class BackAzimuthChoice
     }
 
     /// <summary>Start of the window, inside [startUtc, endUtc], where the energy summed over all sites is largest.</summary>
-    private static DateTime MostEnergeticWindowStart(IReadOnlyList<ArrayChannel> channels, DateTime startUtc, DateTime endUtc, int windowSamples)
+    internal static DateTime MostEnergeticWindowStart(IReadOnlyList<ArrayChannel> channels, DateTime startUtc, DateTime endUtc, int windowSamples)
     {
         var rateHz = channels[0].Trace.SampleRateHz;
         var spanSamples = (int)Math.Round((endUtc - startUtc).TotalSeconds * rateHz);
@@ -180,7 +200,7 @@ public static class BackAzimuthChoice
         return startUtc.AddTicks((long)Math.Round(bestStart / rateHz * TimeSpan.TicksPerSecond));
     }
 
-    private static SignalTrace Slice(SignalTrace trace, DateTime startUtc, int sampleCount)
+    internal static SignalTrace Slice(SignalTrace trace, DateTime startUtc, int sampleCount)
     {
         var first = (int)Math.Round((startUtc - trace.StartUtc).TotalSeconds * trace.SampleRateHz);
         if (first < 0 || first + sampleCount > trace.Samples.Length)

@@ -69,7 +69,7 @@ public sealed class BeamPipeline
         }
 
         // Steer: picks, else origin, else f-k; then rotate every site's horizontals to R/T for that direction.
-        var backAzimuth = ChooseBackAzimuth(segment, verticals);
+        var (backAzimuth, arrivals) = ChooseBackAzimuth(segment, verticals);
         var (transverse, radial) = RotateHorizontals(horizontalSites, backAzimuth.BackAzimuthDeg, warnings);
         if (transverse.Count < MinimumHorizontalSites)
         {
@@ -106,6 +106,7 @@ public sealed class BeamPipeline
             STransverse = t.Samples,
             SRadial = r.Samples,
             BackAzimuth = backAzimuth,
+            Arrivals = arrivals,
             PVelocityKmPerS = settings.Window.PVelocityKmS,
             SVelocityKmPerS = settings.Window.SVelocityKmS,
             SitesUsed = segment.Sites.Select(s => s.Name).Where(used.Contains).ToList(),
@@ -211,18 +212,25 @@ public sealed class BeamPipeline
         return channel with { Trace = trace with { SampleRateHz = targetHz, Samples = samples } };
     }
 
-    private BackAzimuthEstimate ChooseBackAzimuth(ArraySegment segment, IReadOnlyList<ArrayChannel> verticals)
+    /// <summary>
+    /// The hint's direction when there is one; else f-k on the P band: the beams point at the segment's most
+    /// energetic window, and each arrival the STA/LTA finds gets its own f-k direction (continuous detection
+    /// gives a detected event the direction of its own arrival, which may differ from the beams').
+    /// </summary>
+    private (BackAzimuthEstimate Steering, IReadOnlyList<Arrival> Arrivals) ChooseBackAzimuth(ArraySegment segment, IReadOnlyList<ArrayChannel> verticals)
     {
         if (BackAzimuthChoice.FromHint(segment.Hint, settings.Array.ReferenceLatitudeDeg, settings.Array.ReferenceLongitudeDeg) is { } known)
         {
-            return known;
+            return (known, []);
         }
 
         var band = settings.Filters.BeamFilter.Bandpass;
         try
         {
-            return BackAzimuthChoice.FromFrequencyWavenumber(
-                segment.Sites, verticals, segment.StartUtc, segment.EndUtc, band.MinHz, band.MaxHz, MinimumVerticalSites);
+            var filtered = BackAzimuthChoice.BandLimited(verticals, band.MinHz, band.MaxHz);
+            var steering = BackAzimuthChoice.FromBandLimited(segment.Sites, filtered, segment.StartUtc, segment.EndUtc, band.MinHz, band.MaxHz, MinimumVerticalSites);
+            var arrivals = ArrivalFinder.Find(segment.Sites, filtered, segment.StartUtc, segment.EndUtc, band.MinHz, band.MaxHz, MinimumVerticalSites);
+            return (steering, arrivals);
         }
         catch (ArrayProcessingException noEstimate)
         {

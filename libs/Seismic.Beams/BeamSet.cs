@@ -1,6 +1,17 @@
-using Seismic.Contracts.Beams;
-
 namespace Seismic.Beams;
+
+/// <summary>Where the direction the beams are steered to came from.</summary>
+public enum SteeringSource
+{
+    /// <summary>Circular mean of the array's pick back-azimuths.</summary>
+    Picks,
+
+    /// <summary>Great-circle azimuth from the array to a catalog origin.</summary>
+    Origin,
+
+    /// <summary>Estimated by f-k analysis of the segment itself (no event known).</summary>
+    FrequencyWavenumber,
+}
 
 /// <summary>Where the beams were steered, and how sure the f-k analysis was when it chose.</summary>
 /// <param name="BackAzimuthDeg">Direction to the source, degrees clockwise from north, in [0, 360).</param>
@@ -9,7 +20,7 @@ namespace Seismic.Beams;
 /// <param name="FkApparentVelocityKmPerS">Apparent velocity at the f-k maximum; null unless chosen by f-k.</param>
 public sealed record BackAzimuthEstimate(
     double BackAzimuthDeg,
-    BackAzimuthSource Source,
+    SteeringSource Source,
     double? FkRelativePower = null,
     double? FkApparentVelocityKmPerS = null);
 
@@ -33,6 +44,9 @@ public sealed record BeamSet
     public required double[] SRadial { get; init; }
 
     public required BackAzimuthEstimate BackAzimuth { get; init; }
+
+    /// <summary>Arrivals found in the segment with their own f-k directions, strongest first; empty when a hint steered the beams.</summary>
+    public IReadOnlyList<Arrival> Arrivals { get; init; } = [];
 
     public required double PVelocityKmPerS { get; init; }
 

@@ -2,7 +2,7 @@ using Seismic.Configuration.Binding;
 
 namespace Seismic.Configuration;
 
-/// <summary>Folders the pipeline reads and writes. Relative paths are relative to the process's current working directory.</summary>
+/// <summary>Folders the pipeline reads and writes. Relative paths in a settings file are relative to that file's folder.</summary>
 public sealed record PathSettings : IValidatable
 {
     /// <summary>Waveform data and datasets.</summary>

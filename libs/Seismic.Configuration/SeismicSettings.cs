@@ -29,7 +29,16 @@ public sealed record SeismicSettings : IValidatable
 
     public required ModelSettings Model { get; init; }
 
+    public required DetectionSettings Detection { get; init; }
+
     public required PathSettings Paths { get; init; }
+
+    /// <summary>
+    /// Smallest source.segment_overlap_s continuous detection works with: one window, plus the windows before a
+    /// segment's owned span that tell whether an event starts in it, less the one step that adjacent owned
+    /// spans share as a boundary.
+    /// </summary>
+    public double MinimumSegmentOverlapS => Window.LengthS + ((Detection.MergeGapWindows + 1) * Window.StepS) - Window.StepS;
 
     void IValidatable.Validate(Validator validator)
     {
@@ -61,5 +70,73 @@ public sealed record SeismicSettings : IValidatable
                 "source.segment_length_s",
                 $"must be at least window.length_s ({Validator.Format(Window.LengthS)}), got {Validator.Format(Source.SegmentLengthS)}");
         }
+
+        // Each window start must fall in exactly one segment's owned span, and a segment must see the windows
+        // before its span that decide whether an event starts in it: see SegmentGrid.
+        var minimumOverlapS = MinimumSegmentOverlapS;
+        if (Source.SegmentLengthS < Window.LengthS)
+        {
+            return;
+        }
+
+        if (Source.SegmentOverlapS >= Source.SegmentLengthS)
+        {
+            validator.Fail(
+                "source.segment_overlap_s",
+                $"must be shorter than segment_length_s ({Validator.Format(Source.SegmentLengthS)}), got {Validator.Format(Source.SegmentOverlapS)}");
+        }
+        else if (Source.SegmentOverlapS < minimumOverlapS)
+        {
+            validator.Fail(
+                "source.segment_overlap_s",
+                $"must be at least {Validator.Format(minimumOverlapS)} s: window.length_s ({Validator.Format(Window.LengthS)}) plus the detection's look-back of (detection.merge_gap_windows + 1) steps of window.step_s, minus one step; got {Validator.Format(Source.SegmentOverlapS)}");
+        }
+        else if (Window.StepS > 0 && Math.Abs(Source.SegmentStrideS / Window.StepS - Math.Round(Source.SegmentStrideS / Window.StepS)) > 1e-6)
+        {
+            validator.Fail(
+                "source.segment_overlap_s",
+                $"segment_length_s - segment_overlap_s ({Validator.Format(Source.SegmentStrideS)} s) must be a whole number of window.step_s ({Validator.Format(Window.StepS)} s), so that every segment's windows lie on one grid");
+        }
+    }
+
+    /// <summary>
+    /// These settings with every relative path (paths.*, array.inventory_path, source.catalog_uri, a source.uri
+    /// of the form sds://relative or file://relative) made absolute against <paramref name="baseDirectory"/>, the
+    /// settings file's folder: a command started elsewhere must find the same models and reports.
+    /// </summary>
+    public SeismicSettings RelativeTo(string baseDirectory)
+    {
+        string Resolve(string path) => Path.GetFullPath(path, baseDirectory);
+        string? ResolveLocation(string? location)
+        {
+            if (string.IsNullOrWhiteSpace(location))
+            {
+                return location;
+            }
+
+            var separator = location.IndexOf("://", StringComparison.Ordinal);
+            if (separator < 0)
+            {
+                return Resolve(location);
+            }
+
+            var scheme = location[..separator];
+            var rest = location[(separator + 3)..];
+            var isLocal = scheme.Equals("sds", StringComparison.OrdinalIgnoreCase) || scheme.Equals("file", StringComparison.OrdinalIgnoreCase);
+            return isLocal && rest.Length > 0 && !Path.IsPathRooted(rest) ? $"{scheme}://{Resolve(rest)}" : location;
+        }
+
+        return this with
+        {
+            Paths = Paths with
+            {
+                DataDir = Resolve(Paths.DataDir),
+                OutputDir = Resolve(Paths.OutputDir),
+                ModelsDir = Resolve(Paths.ModelsDir),
+                ReportsDir = Resolve(Paths.ReportsDir),
+            },
+            Array = Array with { InventoryPath = ResolveLocation(Array.InventoryPath) },
+            Source = Source with { Uri = ResolveLocation(Source.Uri)!, CatalogUri = ResolveLocation(Source.CatalogUri) },
+        };
     }
 }

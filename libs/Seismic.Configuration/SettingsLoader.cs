@@ -13,7 +13,8 @@ public static class SettingsLoader
     /// <param name="overrides">Dotted snake_case key paths and YAML values, e.g. {"optimizer.max_lr": "1e-3"}, applied before validation.</param>
     /// <exception cref="SettingsException">The file is missing, unreadable or invalid; lists every problem found.</exception>
     public static SeismicSettings Load(string path, IReadOnlyDictionary<string, string>? overrides = null) =>
-        LoadFromText(YamlConfigReader.ReadFile(path), path, overrides);
+        LoadFromText(YamlConfigReader.ReadFile(path), path, overrides)
+            .RelativeTo(Path.GetDirectoryName(Path.GetFullPath(path))!);
 
     /// <summary>Binds and validates settings held in a string, as <see cref="Load"/> does with a file.</summary>
     /// <param name="yaml">The settings as YAML.</param>

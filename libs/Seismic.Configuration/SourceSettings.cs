@@ -14,8 +14,14 @@ public enum SourceScheme
     /// <summary>seedlink://host:18000: a live SeedLink server.</summary>
     Seedlink,
 
-    /// <summary>fdsnws://host: an FDSN dataselect web service.</summary>
+    /// <summary>fdsnws://host[:port]: an FDSN dataselect web service at host/fdsnws/.</summary>
     Fdsnws,
+
+    /// <summary>http://host/path/fdsnws/: an FDSN web service by its full base URL.</summary>
+    Http,
+
+    /// <summary>https://host/path/fdsnws/: as <see cref="Http"/>, over TLS.</summary>
+    Https,
 }
 
 /// <summary>Where waveforms come from and how the ingest worker cuts and cleans them.</summary>
@@ -24,8 +30,27 @@ public sealed record SourceSettings : IValidatable
     /// <summary>Waveform source URI; its scheme is one of <see cref="SourceScheme"/>.</summary>
     public required string Uri { get; init; }
 
-    /// <summary>Length of each ingested segment, seconds.</summary>
+    /// <summary>
+    /// QuakeML file or fdsnws:// event service whose events in a backfilled interval are its known events
+    /// (segments cut around each, beams steered by its picks); null: continuous detection.
+    /// </summary>
+    public string? CatalogUri { get; init; }
+
+    /// <summary>Length of each ingested segment of continuous data, seconds.</summary>
     public required double SegmentLengthS { get; init; }
+
+    /// <summary>
+    /// How much consecutive segments overlap, seconds: at least one model window plus the detection's look-back,
+    /// so that no window is lost at a boundary; what is left over lets an event that starts near a segment's
+    /// end be seen whole.
+    /// </summary>
+    public required double SegmentOverlapS { get; init; }
+
+    /// <summary>Longest interval one backfill request may cover, days (a typo in a year must not queue millions of segments).</summary>
+    public required double MaxBackfillDays { get; init; }
+
+    /// <summary>Seconds between the starts of consecutive segments.</summary>
+    public double SegmentStrideS => SegmentLengthS - SegmentOverlapS;
 
     /// <summary>Seconds after a segment's end that live ingest waits for late stations before publishing what it has.</summary>
     public required double LiveDeadlineS { get; init; }
@@ -62,7 +87,7 @@ public sealed record SourceSettings : IValidatable
         var end = Uri.IndexOf("://", StringComparison.Ordinal);
         if (end <= 0)
         {
-            validator.Fail("uri", $"expected a URI such as file:///data/*.mseed, sds:///archive, seedlink://host:18000 or fdsnws://host, got '{Uri}'");
+            validator.Fail("uri", $"expected a URI such as file:///data/*.mseed, sds:///archive, seedlink://host:18000, fdsnws://host or https://host/fdsnws/, got '{Uri}'");
         }
         else if (ParseScheme(Uri) is null)
         {
@@ -74,6 +99,8 @@ public sealed record SourceSettings : IValidatable
         }
 
         validator.Positive(SegmentLengthS, nameof(SegmentLengthS));
+        validator.NotNegative(SegmentOverlapS, nameof(SegmentOverlapS));
+        validator.Positive(MaxBackfillDays, nameof(MaxBackfillDays));
         validator.NotNegative(LiveDeadlineS, nameof(LiveDeadlineS));
         validator.NotNegative(StartSnapToleranceS, nameof(StartSnapToleranceS));
         validator.NotNegative(MaxMaskedS, nameof(MaxMaskedS));

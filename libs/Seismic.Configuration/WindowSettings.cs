@@ -17,6 +17,12 @@ public sealed record WindowSettings : IValidatable
     /// <summary>Extra data fetched on each side of an interval and consumed by the taper, seconds.</summary>
     public required double EdgeS { get; init; }
 
+    /// <summary>
+    /// Where P sits in a training window, seconds from its start (the seed's head start, 60 s): the dataset
+    /// builder cuts windows so, and continuous detection reads an event's onset back from it.
+    /// </summary>
+    public required double PPositionS { get; init; }
+
     /// <summary>Margin added before the first and after the last pick of an event, seconds.</summary>
     public required double EventBufferS { get; init; }
 
@@ -45,6 +51,10 @@ public sealed record WindowSettings : IValidatable
         validator.Positive(SampleRateHz, nameof(SampleRateHz));
         validator.NotNegative(EdgeS, nameof(EdgeS));
         validator.NotNegative(EventBufferS, nameof(EventBufferS));
+        validator.Require(
+            PPositionS >= 0 && (LengthS <= 0 || PPositionS < LengthS),
+            nameof(PPositionS),
+            $"must lie inside the window, in [0, length_s = {Validator.Format(LengthS)}), got {Validator.Format(PPositionS)}");
         validator.Positive(PVelocityKmS, nameof(PVelocityKmS));
         validator.Positive(SVelocityKmS, nameof(SVelocityKmS));
         if (PVelocityKmS > 0 && SVelocityKmS > 0)

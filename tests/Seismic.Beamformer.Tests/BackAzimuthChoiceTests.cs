@@ -1,6 +1,5 @@
 using Seismic.Beams;
 using Seismic.Beamformer.Tests.Support;
-using Seismic.Contracts.Beams;
 using Seismic.Signal.Arrays;
 
 namespace Seismic.Beamformer.Tests;
@@ -61,7 +60,7 @@ public class BackAzimuthChoiceTests
 
         var chosen = BackAzimuthChoice.FromHint(hint, ArcesLatitudeDeg, ArcesLongitudeDeg);
 
-        Assert.Equal(BackAzimuthSource.Picks, chosen!.Source);
+        Assert.Equal(SteeringSource.Picks, chosen!.Source);
         Assert.Equal(122.0, chosen.BackAzimuthDeg, 6);
         Assert.Null(chosen.FkRelativePower);
     }
@@ -73,7 +72,7 @@ public class BackAzimuthChoiceTests
 
         var chosen = BackAzimuthChoice.FromHint(hint, ArcesLatitudeDeg, ArcesLongitudeDeg);
 
-        Assert.Equal(BackAzimuthSource.Origin, chosen!.Source);
+        Assert.Equal(SteeringSource.Origin, chosen!.Source);
         Assert.True(AngularDistanceDeg(chosen.BackAzimuthDeg, 0.0) < 1e-6);
     }
 
@@ -100,7 +99,7 @@ public class BackAzimuthChoiceTests
         var estimate = BackAzimuthChoice.FromFrequencyWavenumber(
             segment.Sites, verticals, segment.StartUtc, segment.EndUtc, lowHz: 2.0, highHz: 8.0, minimumSites: 3);
 
-        Assert.Equal(BackAzimuthSource.FrequencyWavenumber, estimate.Source);
+        Assert.Equal(SteeringSource.FrequencyWavenumber, estimate.Source);
         Assert.True(AngularDistanceDeg(estimate.BackAzimuthDeg, backAzimuthDeg) < 3.0, $"f-k said {estimate.BackAzimuthDeg:F1}, truth {backAzimuthDeg}");
         Assert.InRange(estimate.FkApparentVelocityKmPerS!.Value, 5.5, 7.5);
         Assert.InRange(estimate.FkRelativePower!.Value, 0.5, 1.0);

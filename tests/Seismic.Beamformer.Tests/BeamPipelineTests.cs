@@ -1,6 +1,5 @@
 using Seismic.Beams;
 using Seismic.Beamformer.Tests.Support;
-using Seismic.Contracts.Beams;
 
 namespace Seismic.Beamformer.Tests;
 
@@ -106,7 +105,7 @@ public class BeamPipelineTests
     {
         var beams = pipeline.Form(SyntheticArces.Segment(Event, hint: new BackAzimuthHint([39.0, null, 41.0], null, null)));
 
-        Assert.Equal(BackAzimuthSource.Picks, beams.BackAzimuth.Source);
+        Assert.Equal(SteeringSource.Picks, beams.BackAzimuth.Source);
         Assert.Equal(40.0, beams.BackAzimuth.BackAzimuthDeg, 6);
         Assert.Null(beams.BackAzimuth.FkRelativePower);
     }
@@ -118,7 +117,7 @@ public class BeamPipelineTests
 
         var beams = pipeline.Form(SyntheticArces.Segment(Event, hint: hint));
 
-        Assert.Equal(BackAzimuthSource.Origin, beams.BackAzimuth.Source);
+        Assert.Equal(SteeringSource.Origin, beams.BackAzimuth.Source);
         Assert.InRange(beams.BackAzimuth.BackAzimuthDeg, 110.0, 130.0);
     }
 
@@ -127,7 +126,7 @@ public class BeamPipelineTests
     {
         var beams = pipeline.Form(SyntheticArces.Segment(Event));
 
-        Assert.Equal(BackAzimuthSource.FrequencyWavenumber, beams.BackAzimuth.Source);
+        Assert.Equal(SteeringSource.FrequencyWavenumber, beams.BackAzimuth.Source);
         Assert.InRange(beams.BackAzimuth.BackAzimuthDeg, BackAzimuthDeg - 3, BackAzimuthDeg + 3);
         Assert.NotNull(beams.BackAzimuth.FkRelativePower);
         Assert.NotNull(beams.BackAzimuth.FkApparentVelocityKmPerS);

@@ -77,9 +77,35 @@ public sealed class SettingsLoaderTests
     }
 
     [Fact]
+    public void Should_resolve_relative_paths_against_the_settings_files_folder_not_the_working_directory()
+    {
+        var folder = Directory.CreateTempSubdirectory("seismic-settings-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "site.yaml");
+            File.WriteAllText(path, RepoFiles.SettingsText
+                .Replace("  uri: \"sds://../output/demo/scenario/archive\"", "  uri: \"sds://archive\"", StringComparison.Ordinal)
+                .Replace("  catalog_uri: ~", "  catalog_uri: catalog.xml", StringComparison.Ordinal));
+
+            var settings = SettingsLoader.Load(path);
+
+            var parent = Path.GetDirectoryName(folder.FullName)!;
+            Assert.Equal(Path.Combine(parent, "models"), settings.Paths.ModelsDir);
+            Assert.Equal(Path.Combine(parent, "output", "reports"), settings.Paths.ReportsDir);
+            Assert.Equal(Path.Combine(parent, "output", "demo", "scenario", "arces.xml"), settings.Array.InventoryPath);
+            Assert.Equal("sds://" + Path.Combine(folder.FullName, "archive"), settings.Source.Uri);
+            Assert.Equal(Path.Combine(folder.FullName, "catalog.xml"), settings.Source.CatalogUri);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Should_accept_an_absent_nullable_key()
     {
-        var yaml = YamlText.ReplaceOnce(RepoFiles.SettingsText, "  inventory_path: ~", "");
+        var yaml = YamlText.ReplaceOnce(RepoFiles.SettingsText, "  inventory_path: ../output/demo/scenario/arces.xml", "");
 
         var settings = SettingsLoader.LoadFromText(yaml, "seismic.yaml");
 
@@ -89,7 +115,7 @@ public sealed class SettingsLoaderTests
     [Fact]
     public void Should_reject_an_empty_value_for_a_required_key()
     {
-        var error = Assert.Single(YamlText.ErrorsAfter("  data_dir: data", "  data_dir:"));
+        var error = Assert.Single(YamlText.ErrorsAfter("  data_dir: ../data", "  data_dir:"));
 
         Assert.Equal("paths.data_dir", error.KeyPath);
         Assert.Equal("expected a string, got an empty value", error.Reason);

@@ -1,3 +1,5 @@
+using Seismic.TestSupport;
+
 namespace Seismic.Configuration.Tests;
 
 /// <summary>The shipped config/seismic.yaml loads and carries the seed's values (SPEC.md section 2).</summary>
@@ -40,13 +42,15 @@ public sealed class ShippedSettingsTests
         Assert.Equal(new DateOnly(2014, 9, 19), _settings.Array.LegacyChannelsUntil);
         Assert.Equal(69.535, _settings.Array.ReferenceLatitudeDeg);
         Assert.Equal(25.506, _settings.Array.ReferenceLongitudeDeg);
-        Assert.Null(_settings.Array.InventoryPath);
+        // The demo's simulated inventory, resolved against the settings file's folder.
+        Assert.Equal(Path.Combine(RepositoryPaths.Root, "output", "demo", "scenario", "arces.xml"), _settings.Array.InventoryPath);
     }
 
     [Fact]
     public void Should_keep_the_seed_source_cleaning_rules()
     {
-        Assert.Equal(300, _settings.Source.SegmentLengthS);
+        Assert.Equal(1200, _settings.Source.SegmentLengthS);
+        Assert.Equal(480, _settings.Source.SegmentOverlapS);
         Assert.Equal(0.15, _settings.Source.StartSnapToleranceS);
         Assert.Equal(5, _settings.Source.MaxMaskedS);
         Assert.Equal(0.5, _settings.Source.SamplingRateToleranceHz);
@@ -94,6 +98,6 @@ public sealed class ShippedSettingsTests
         Assert.Equal(0.5, _settings.Model.DetectorThreshold);
         Assert.Equal(0.5, _settings.Model.ClassifierThreshold);
         Assert.Equal(64, _settings.Model.InferenceBatchSize);
-        Assert.Equal("output/reports", _settings.Paths.ReportsDir);
+        Assert.Equal(Path.Combine(RepositoryPaths.Root, "output", "reports"), _settings.Paths.ReportsDir);
     }
 }

@@ -8,6 +8,7 @@ public sealed class WindowSettingsTests
         StepS = stepS,
         SampleRateHz = sampleRateHz,
         EdgeS = 10,
+        PPositionS = 60,
         EventBufferS = 30,
         PVelocityKmS = 6.45,
         SVelocityKmS = 3.70,

@@ -4,6 +4,7 @@ using Seismic.Contracts.Beams;
 using Seismic.Contracts.Classification;
 using Seismic.Contracts.Ingest;
 using Seismic.Contracts.Operations;
+using Seismic.Contracts.Reports;
 using Seismic.Contracts.Training;
 
 namespace Seismic.Contracts.Tests;
@@ -42,6 +43,20 @@ internal static class ContractSamples
 
     private static readonly ModelIdentity Model = new() { Name = "compact", Version = 3, Sha256 = new string('a', 64) };
 
+    private static readonly BackfillInterval Request = new()
+    {
+        BackfillId = Backfill,
+        ArrayCode = "ARCES",
+        StartUtc = Start,
+        EndUtc = Start.AddHours(1),
+        EventHints = [Hint],
+        SourceUri = "sds:///data/archive",
+        InventoryUri = "/data/arces.xml",
+        CatalogUri = "/data/catalog.xml",
+        RequestedBy = "analyst",
+        RequestedAtUtc = Start.AddDays(1),
+    };
+
     public static IEnumerable<object> All() =>
     [
         new BackfillInterval
@@ -51,8 +66,20 @@ internal static class ContractSamples
             StartUtc = Start,
             EndUtc = Start.AddHours(1),
             EventHints = [Hint],
+            SourceUri = "sds:///data/archive",
+            InventoryUri = "/data/arces.xml",
+            CatalogUri = "fdsnws://127.0.0.1:8080",
             RequestedBy = "analyst",
             RequestedAtUtc = Start.AddDays(1),
+        },
+        new ContinueBackfill
+        {
+            Request = Request,
+            NextSegment = 7,
+            SegmentsPublished = 5,
+            SegmentsEmpty = 1,
+            SegmentsFailed = 1,
+            Problems = ["segment 3: the source did not answer"],
         },
         new WaveformSegmentIngested
         {
@@ -60,6 +87,8 @@ internal static class ContractSamples
             ArrayCode = "ARCES",
             StartUtc = Start,
             EndUtc = Start.AddMinutes(5),
+            OwnedFromUtc = Start.AddSeconds(5),
+            OwnedUntilUtc = Start.AddSeconds(65),
             BackfillId = Backfill,
             Channels = [new ChannelStatus { SourceId = "FDSN:NO_ARA0__B_H_Z", SampleRateHz = 40, SampleCount = 12000, GapSeconds = 1.5 }],
             MissingChannels = ["FDSN:NO_ARD9__B_H_E"],
@@ -73,6 +102,7 @@ internal static class ContractSamples
             SegmentsTotal = 12,
             SegmentsCompleted = 5,
             SegmentsFailed = 1,
+            SegmentsEmpty = 2,
             ProcessedUntilUtc = Start.AddMinutes(30),
             ReportedAtUtc = Start.AddDays(1),
         },
@@ -85,6 +115,8 @@ internal static class ContractSamples
             SegmentsTotal = 12,
             SegmentsSucceeded = 11,
             SegmentsFailed = 1,
+            SegmentsEmpty = 3,
+            Problems = ["segment 3: the source did not answer"],
             CompletedAtUtc = Start.AddDays(1),
         },
         new BeamsFormed
@@ -103,6 +135,19 @@ internal static class ContractSamples
             SBeamVelocityKmPerS = 3.70,
             SitesUsed = ["ARA0", "ARA1"],
             Warnings = ["ARD9: no data"],
+            OwnedFromUtc = Start.AddSeconds(5),
+            OwnedUntilUtc = Start.AddSeconds(65),
+            Arrivals =
+            [
+                new ArrivalEstimate
+                {
+                    OnsetUtc = Start.AddSeconds(61.2),
+                    BackAzimuthDeg = 119.5,
+                    ApparentVelocityKmPerS = 8.1,
+                    RelativePower = 0.71,
+                    StaLtaRatio = 6.5,
+                },
+            ],
             BackfillId = Backfill,
             EventHint = Hint,
             Beams = Payload,
@@ -124,6 +169,7 @@ internal static class ContractSamples
                     Label = PredictedLabel.Explosion,
                 },
             ],
+            EventCount = 1,
             BackfillId = Backfill,
         },
         new EventClassified
@@ -139,10 +185,22 @@ internal static class ContractSamples
             Votes = new Dictionary<string, int> { ["Earthquake"] = 11, ["Noise"] = 1 },
             Model = Model,
             BackAzimuthDeg = 161.2,
+            BackAzimuthMethod = "picks",
+            OnsetUtc = Start.AddSeconds(60),
+            WindowCount = 12,
             DistanceKm = 385.0,
             Magnitude = 2.1,
             CatalogEventType = "earthquake",
             BackfillId = Backfill,
+        },
+        new ReportRowsWritten
+        {
+            SegmentId = "ARCES_20231030T120000.000Z_20231030T120500.000Z",
+            EventId = "smi:local/event/1",
+            RowsAdded = 1,
+            ReportsDirectory = "/data/reports",
+            BackfillId = Backfill,
+            WrittenAtUtc = Start,
         },
         new TrainModel
         {

@@ -13,11 +13,13 @@ public sealed class MessageUrnTests
     {
         ["BackfillInterval"] = "urn:message:Seismic.Contracts.Ingest:BackfillInterval",
         ["WaveformSegmentIngested"] = "urn:message:Seismic.Contracts.Ingest:WaveformSegmentIngested",
+        ["ContinueBackfill"] = "urn:message:Seismic.Contracts.Ingest:ContinueBackfill",
         ["BackfillProgressed"] = "urn:message:Seismic.Contracts.Ingest:BackfillProgressed",
         ["BackfillCompleted"] = "urn:message:Seismic.Contracts.Ingest:BackfillCompleted",
         ["BeamsFormed"] = "urn:message:Seismic.Contracts.Beams:BeamsFormed",
         ["WindowsClassified"] = "urn:message:Seismic.Contracts.Classification:WindowsClassified",
         ["EventClassified"] = "urn:message:Seismic.Contracts.Classification:EventClassified",
+        ["ReportRowsWritten"] = "urn:message:Seismic.Contracts.Reports:ReportRowsWritten",
         ["TrainModel"] = "urn:message:Seismic.Contracts.Training:TrainModel",
         ["TrainingProgressed"] = "urn:message:Seismic.Contracts.Training:TrainingProgressed",
         ["ModelPublished"] = "urn:message:Seismic.Contracts.Training:ModelPublished",

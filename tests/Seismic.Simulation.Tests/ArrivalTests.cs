@@ -1,6 +1,5 @@
 using System.Globalization;
 using Seismic.Beams;
-using Seismic.Contracts.Beams;
 using Seismic.Metadata.QuakeMl;
 using Seismic.Simulation.Scenario;
 using Seismic.Simulation.Tests.Support;
@@ -91,7 +90,7 @@ public class ArrivalTests(SimulatedArchive simulated, ITestOutputHelper log)
 
             // No hint: the pipeline estimates the direction by f-k over the most energetic 6.4 s, here the P.
             var fk = beams.Form(pTimeUtc.AddSeconds(-1), pTimeUtc.AddSeconds(7), hint: null).BackAzimuth;
-            Assert.Equal(BackAzimuthSource.FrequencyWavenumber, fk.Source);
+            Assert.Equal(SteeringSource.FrequencyWavenumber, fk.Source);
             var truth = e.Picks[0].BackazimuthDeg!.Value;
             var error = Math.Abs(((fk.BackAzimuthDeg - truth + 540.0) % 360.0) - 180.0);
             log.WriteLine(Describe(e, snr, string.Create(CultureInfo.InvariantCulture,

@@ -44,6 +44,19 @@ public sealed record BeamsFormed
     /// <summary>Problems that did not stop the beams (missing site, gap, NaN run), in words.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>Copied from <see cref="Ingest.WaveformSegmentIngested.OwnedFromUtc"/>.</summary>
+    public DateTime? OwnedFromUtc { get; init; }
+
+    /// <summary>Copied from <see cref="Ingest.WaveformSegmentIngested.OwnedUntilUtc"/>.</summary>
+    public DateTime? OwnedUntilUtc { get; init; }
+
+    /// <summary>
+    /// Arrivals the beamformer found in the segment (onsets of the array's summed P-band energy) with the f-k
+    /// direction of each, strongest first, so a detected event gets its own back-azimuth even when the beams
+    /// were steered elsewhere.
+    /// </summary>
+    public IReadOnlyList<ArrivalEstimate> Arrivals { get; init; } = [];
+
     public Guid? BackfillId { get; init; }
 
     public Ingest.EventHint? EventHint { get; init; }

@@ -30,8 +30,17 @@ public sealed record EventClassified
 
     public required ModelIdentity Model { get; init; }
 
-    /// <summary>Back-azimuth the beams were steered to, degrees.</summary>
+    /// <summary>Back-azimuth of the event, degrees: of its own arrival when found (see <see cref="BackAzimuthMethod"/>), else the beams' steering.</summary>
     public required double BackAzimuthDeg { get; init; }
+
+    /// <summary>How <see cref="BackAzimuthDeg"/> was found: "picks", "origin", "fk-onset" (f-k at the event's arrival), "fk-segment" (f-k of the segment's strongest arrival, which steered the beams).</summary>
+    public string? BackAzimuthMethod { get; init; }
+
+    /// <summary>Estimated P onset at the array, UTC: the first P pick of a known event, else found on the P beam.</summary>
+    public DateTime? OnsetUtc { get; init; }
+
+    /// <summary>Number of windows that voted.</summary>
+    public int WindowCount { get; init; }
 
     /// <summary>Distance from the array to the catalog origin, km; null when no origin is known.</summary>
     public double? DistanceKm { get; init; }

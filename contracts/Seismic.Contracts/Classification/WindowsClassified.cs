@@ -15,8 +15,14 @@ public sealed record WindowsClassified
     /// <summary>Seconds between consecutive window starts.</summary>
     public required double WindowStepSeconds { get; init; }
 
-    /// <summary>One entry per window, in time order. A few hundred bytes each, so they travel inline.</summary>
+    /// <summary>
+    /// One entry per window this segment reports, in time order (in continuous detection, the windows it owns;
+    /// the overlap with its neighbours is theirs). A few hundred bytes each, so they travel inline.
+    /// </summary>
     public required IReadOnlyList<WindowClassification> Windows { get; init; }
+
+    /// <summary>Number of <see cref="EventClassified"/> published for this segment, so a follower knows when its reports are complete.</summary>
+    public int EventCount { get; init; }
 
     public Guid? BackfillId { get; init; }
 }

@@ -17,5 +17,14 @@ public sealed record BackfillCompleted
 
     public required int SegmentsFailed { get; init; }
 
+    /// <summary>Segments for which the source held no data at all (nothing was published for them).</summary>
+    public int SegmentsEmpty { get; init; }
+
+    /// <summary>
+    /// Why segments failed or the backfill could not run (unreachable source, unknown array, no data at all),
+    /// in words; empty when every segment went through.
+    /// </summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
     public required DateTime CompletedAtUtc { get; init; }
 }

@@ -25,6 +25,21 @@ public sealed record BackfillInterval
     /// </summary>
     public IReadOnlyList<EventHint> EventHints { get; init; } = [];
 
+    /// <summary>
+    /// Waveform source to read (sds:///path, file:///path/*.mseed, fdsnws://host); null: the ingest worker's
+    /// configured source.uri. Must be readable by the ingest worker's host.
+    /// </summary>
+    public string? SourceUri { get; init; }
+
+    /// <summary>StationXML file or fdsnws:// station service with the array's sites; null: array.inventory_path.</summary>
+    public string? InventoryUri { get; init; }
+
+    /// <summary>
+    /// QuakeML file or fdsnws:// event service whose events in the interval become <see cref="EventHints"/>;
+    /// null: source.catalog_uri, where none means continuous detection.
+    /// </summary>
+    public string? CatalogUri { get; init; }
+
     /// <summary>Who asked, for the audit trail (user name or service).</summary>
     public required string RequestedBy { get; init; }
 

@@ -13,6 +13,9 @@ public sealed record BackfillProgressed
 
     public required int SegmentsFailed { get; init; }
 
+    /// <summary>Segments for which the source held no data (counted in <see cref="SegmentsCompleted"/> too).</summary>
+    public int SegmentsEmpty { get; init; }
+
     /// <summary>End of the last segment handed on, UTC; null before the first.</summary>
     public DateTime? ProcessedUntilUtc { get; init; }
 

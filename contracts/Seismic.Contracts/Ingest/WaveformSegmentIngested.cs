@@ -17,6 +17,16 @@ public sealed record WaveformSegmentIngested
 
     public required DateTime EndUtc { get; init; }
 
+    /// <summary>
+    /// Continuous detection: consecutive segments overlap, and windows starting in [<see cref="OwnedFromUtc"/>,
+    /// <see cref="OwnedUntilUtc"/>) are this segment's to report (events by their first window), so each window
+    /// and event is reported by exactly one segment. Null for a segment cut around a known event.
+    /// </summary>
+    public DateTime? OwnedFromUtc { get; init; }
+
+    /// <summary>Exclusive end of the window starts this segment reports; see <see cref="OwnedFromUtc"/>.</summary>
+    public DateTime? OwnedUntilUtc { get; init; }
+
     /// <summary>Set when the segment belongs to a backfill; null in live mode.</summary>
     public Guid? BackfillId { get; init; }
 

@@ -29,15 +29,12 @@ public readonly record struct ExcludedSpan(DateTime StartUtc, DateTime EndUtc);
 
 /// <summary>
 /// Turns catalog events into training windows, as the original's export_data did: the window starts
-/// <see cref="PLeadSeconds"/> before the P arrival at the array and lasts window.length_s. The P arrival is
+/// window.p_position_s (60 s) before the P arrival at the array and lasts window.length_s. The P arrival is
 /// the array's P pick when there is one (the original meant to use the analyst pick but a bug always used
 /// the predicted time), else the origin time plus a regional travel time (the first P and S of <see cref="CrustModel.Fennoscandia"/>; within a few seconds of observed Pn/Pg at ARCES's distances, and P sits 60 s into the window, so such an error only shifts the event inside it).
 /// </summary>
 public sealed class EventPlanner(SeismicSettings settings)
 {
-    /// <summary>Seconds of pre-event noise before P in each window (the original's head_start).</summary>
-    public const double PLeadSeconds = 60.0;
-
     /// <summary>
     /// How long after the first S an event's coda is still visible on the beams: regional events of the sizes
     /// ARCES catalogues ring for one to three minutes, so one window length is kept clear of noise windows.
@@ -77,7 +74,7 @@ public sealed class EventPlanner(SeismicSettings settings)
             return (null, $"no {settings.Array.Code} pick back-azimuth and no origin to steer the beams to");
         }
 
-        var start = pUtc.AddSeconds(-PLeadSeconds);
+        var start = pUtc.AddSeconds(-settings.Window.PPositionS);
         return (new EventWindowPlan
         {
             Event = catalogEvent,
@@ -101,8 +98,8 @@ public sealed class EventPlanner(SeismicSettings settings)
         }
         var last = sUtc is { } s && s > pUtc ? s : pUtc;
         var end = last.AddSeconds(CodaSeconds);
-        var windowEnd = pUtc.AddSeconds(-PLeadSeconds + settings.Window.LengthS);
-        return new ExcludedSpan(pUtc.AddSeconds(-PLeadSeconds), end > windowEnd ? end : windowEnd);
+        var windowEnd = pUtc.AddSeconds(-settings.Window.PPositionS + settings.Window.LengthS);
+        return new ExcludedSpan(pUtc.AddSeconds(-settings.Window.PPositionS), end > windowEnd ? end : windowEnd);
     }
 
     private (DateTime P, DateTime? S, string PSource, double? DistanceKm)? Arrivals(SeismicEvent catalogEvent)

@@ -50,13 +50,23 @@ public sealed partial class WaveformSegmentIngestedConsumer(
             SampleCount = beams.SampleCount,
             BeamNames = BeamSet.Names,
             BackAzimuthDeg = beams.BackAzimuth.BackAzimuthDeg,
-            BackAzimuthSource = beams.BackAzimuth.Source,
+            BackAzimuthSource = ToContract(beams.BackAzimuth.Source),
             FkRelativePower = beams.BackAzimuth.FkRelativePower,
             FkApparentVelocityKmPerS = beams.BackAzimuth.FkApparentVelocityKmPerS,
             PBeamVelocityKmPerS = beams.PVelocityKmPerS,
             SBeamVelocityKmPerS = beams.SVelocityKmPerS,
             SitesUsed = beams.SitesUsed,
             Warnings = beams.Warnings,
+            OwnedFromUtc = segment.OwnedFromUtc,
+            OwnedUntilUtc = segment.OwnedUntilUtc,
+            Arrivals = beams.Arrivals.Select(a => new ArrivalEstimate
+            {
+                OnsetUtc = a.OnsetUtc,
+                BackAzimuthDeg = a.BackAzimuthDeg,
+                ApparentVelocityKmPerS = a.ApparentVelocityKmPerS,
+                RelativePower = a.RelativePower,
+                StaLtaRatio = a.StaLtaRatio,
+            }).ToList(),
             BackfillId = segment.BackfillId,
             EventHint = segment.EventHint,
             Beams = await repository.PutBytes(BeamPayload.Encode(beams.InPayloadOrder), context.CancellationToken),
@@ -64,9 +74,16 @@ public sealed partial class WaveformSegmentIngestedConsumer(
         LogFormed(segment.SegmentId, beams.BackAzimuth.BackAzimuthDeg, beams.BackAzimuth.Source, beams.SitesUsed.Count, beams.Warnings.Count);
     }
 
+    private static BackAzimuthSource ToContract(SteeringSource source) => source switch
+    {
+        SteeringSource.Picks => BackAzimuthSource.Picks,
+        SteeringSource.Origin => BackAzimuthSource.Origin,
+        _ => BackAzimuthSource.FrequencyWavenumber,
+    };
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Segment {SegmentId} not beamed: {Reason}")]
     private partial void LogRejected(string segmentId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Segment {SegmentId}: beams at {BackAzimuthDeg:F1} deg ({Source}) from {SiteCount} sites, {WarningCount} warnings")]
-    private partial void LogFormed(string segmentId, double backAzimuthDeg, BackAzimuthSource source, int siteCount, int warningCount);
+    private partial void LogFormed(string segmentId, double backAzimuthDeg, SteeringSource source, int siteCount, int warningCount);
 }

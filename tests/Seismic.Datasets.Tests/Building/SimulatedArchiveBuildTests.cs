@@ -18,6 +18,9 @@ namespace Seismic.Datasets.Tests.Building;
 /// </summary>
 public sealed class SimulatedArchiveBuildTests : IClassFixture<SimulatedArchiveBuildTests.Built>
 {
+    /// <summary>Where the shipped settings put P in an event window (window.p_position_s).</summary>
+    private static readonly double PPositionS = SmallArchiveFixture.Settings().Window.PPositionS;
+
     private readonly Built _built;
 
     public SimulatedArchiveBuildTests(Built built) => _built = built;
@@ -141,7 +144,7 @@ public sealed class SimulatedArchiveBuildTests : IClassFixture<SimulatedArchiveB
             var pUtc = trace.StartUtc.AddSeconds(trace.PArrivalSample!.Value / _built.Dataset.SamplingRateHz);
             Assert.InRange((pUtc - e.PArrivalUtc).TotalSeconds, -0.5, 0.5);
             // 60 s of noise before P, as the original's windows.
-            Assert.InRange((e.PArrivalUtc - trace.StartUtc).TotalSeconds, EventPlanner.PLeadSeconds - 0.5, EventPlanner.PLeadSeconds + 0.5);
+            Assert.InRange((e.PArrivalUtc - trace.StartUtc).TotalSeconds, PPositionS - 0.5, PPositionS + 0.5);
         }
     }
 
@@ -174,7 +177,7 @@ public sealed class SimulatedArchiveBuildTests : IClassFixture<SimulatedArchiveB
             // Every simulated event counts, skipped or not: its waveform is in the archive either way.
             foreach (var e in _built.Truth)
             {
-                var quietFrom = e.PArrivalUtc.AddSeconds(-EventPlanner.PLeadSeconds);
+                var quietFrom = e.PArrivalUtc.AddSeconds(-PPositionS);
                 var quietUntil = e.SArrivalUtc.AddSeconds(EventPlanner.CodaSeconds);
                 Assert.False(window.StartUtc < quietUntil && end > quietFrom,
                     $"{window.TraceName} ({window.StartUtc:O} to {end:O}) overlaps {e.PublicId}, P {e.PArrivalUtc:O}, S {e.SArrivalUtc:O}");

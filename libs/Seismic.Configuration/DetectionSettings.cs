@@ -1,0 +1,40 @@
+using Seismic.Configuration.Binding;
+
+namespace Seismic.Configuration;
+
+/// <summary>
+/// Continuous detection: how the detector probabilities of consecutive windows become events. An event is a
+/// run of windows at or above <see cref="OffThreshold"/> (runs separated by fewer than
+/// <see cref="MergeGapWindows"/> windows below it are one) in which at least <see cref="MinWindowsOn"/>
+/// windows reach <see cref="OnThreshold"/>: a trigger with hysteresis and a minimum duration.
+/// </summary>
+public sealed record DetectionSettings : IValidatable
+{
+    /// <summary>Detector probability a window must reach to start an event.</summary>
+    public required double OnThreshold { get; init; }
+
+    /// <summary>Detector probability below which a window is outside every event.</summary>
+    public required double OffThreshold { get; init; }
+
+    /// <summary>Fewest windows at or above <see cref="OnThreshold"/> in one event.</summary>
+    public required int MinWindowsOn { get; init; }
+
+    /// <summary>Windows below <see cref="OffThreshold"/> that still join two runs into one event when there are fewer of them than this.</summary>
+    public required int MergeGapWindows { get; init; }
+
+    /// <summary>How far from the onset the window's P position suggests the P beam is searched for the arrival, seconds.</summary>
+    public required double OnsetSearchS { get; init; }
+
+    void IValidatable.Validate(Validator validator)
+    {
+        validator.Probability(OnThreshold, nameof(OnThreshold));
+        validator.Probability(OffThreshold, nameof(OffThreshold));
+        validator.Require(
+            OffThreshold <= OnThreshold,
+            nameof(OffThreshold),
+            $"must not be above on_threshold ({Validator.Format(OnThreshold)}), got {Validator.Format(OffThreshold)}");
+        validator.AtLeastOne(MinWindowsOn, nameof(MinWindowsOn));
+        validator.NotNegative(MergeGapWindows, nameof(MergeGapWindows));
+        validator.NotNegative(OnsetSearchS, nameof(OnsetSearchS));
+    }
+}
