@@ -4,18 +4,28 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Seismic.Classifier.Consumers;
 using Seismic.Classifier.Processing;
 using Seismic.Configuration;
+using Seismic.Detection;
+using Seismic.Inference.Models;
 using Seismic.Inference.Registry;
+using Seismic.Metadata.Geometry;
 
 namespace Seismic.Classifier;
 
 public static class ClassifierWorker
 {
-    /// <summary>Registers the classifier: the active model (loaded at start, swapped on ModelPublished) and its consumers.</summary>
+    /// <summary>Registers the classifier: the active model (loaded at start, swapped on ModelPublished), continuous detection and the consumers.</summary>
     public static IBusRegistrationConfigurator AddClassifierWorker(this IBusRegistrationConfigurator bus, SeismicSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         bus.TryAddSingleton(TimeProvider.System);
-        bus.AddSingleton(new ModelRegistry(settings.Paths.ModelsDir));
         bus.AddSingleton<ActiveModel>();
+        bus.AddSingleton(services => new ModelLoader(
+            new ModelRegistry(settings.Paths.ModelsDir), services.GetRequiredService<ActiveModel>(), settings.Model.Name, settings.Model.Version.Number));
+        bus.AddSingleton(new SegmentClassifier(
+            new ContinuousDetector(settings.Detection, settings.Window),
+            settings.Window.StepSamples,
+            settings.Model.InferenceBatchSize,
+            new GeoPoint(settings.Array.ReferenceLatitudeDeg, settings.Array.ReferenceLongitudeDeg)));
         bus.AddHostedService<StartupModelLoader>();
         bus.AddConsumer<BeamsFormedConsumer, BeamsFormedConsumerDefinition>();
         bus.AddConsumer<ModelPublishedConsumer, ModelPublishedConsumerDefinition>();

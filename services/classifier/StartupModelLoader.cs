@@ -1,9 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Seismic.Classifier.Processing;
-using Seismic.Configuration;
-using Seismic.Inference.Onnx;
-using Seismic.Inference.Registry;
+using Seismic.Inference.Models;
 
 namespace Seismic.Classifier;
 
@@ -12,21 +9,15 @@ namespace Seismic.Classifier;
 /// segments wait (retried, then kept in the error queue with the reason), and the first ModelPublished
 /// brings a model in.
 /// </summary>
-public sealed partial class StartupModelLoader(ActiveModel activeModel, ModelRegistry registry, SeismicSettings settings, ILogger<StartupModelLoader> logger)
-    : IHostedService
+public sealed partial class StartupModelLoader(ModelLoader loader, ILogger<StartupModelLoader> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            var model = LoadedModel.Open(registry.Resolve(settings.Model.Name, settings.Model.Version.Number));
-            activeModel.Swap(model);
+        var (model, problem) = loader.LoadConfigured();
+        if (model is not null)
             LogLoaded(model.Card.Id, model.Registered.OnnxPath);
-        }
-        catch (Exception unusable) when (unusable is ModelRegistryException or ModelLoadException)
-        {
-            LogNoModel(unusable.Message);
-        }
+        else
+            LogNoModel(problem!);
         return Task.CompletedTask;
     }
 

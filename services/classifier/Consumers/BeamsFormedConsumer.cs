@@ -1,14 +1,14 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Seismic.Classifier.Processing;
-using Seismic.Configuration;
 using Seismic.Contracts.Beams;
 using Seismic.Contracts.Operations;
+using Seismic.Inference.Models;
 
 namespace Seismic.Classifier.Consumers;
 
 /// <summary>Classifies a segment's beams with the active model and publishes the windows and the events.</summary>
-public sealed partial class BeamsFormedConsumer(ActiveModel activeModel, SeismicSettings settings, TimeProvider clock, ILogger<BeamsFormedConsumer> logger)
+public sealed partial class BeamsFormedConsumer(ActiveModel activeModel, SegmentClassifier classifier, TimeProvider clock, ILogger<BeamsFormedConsumer> logger)
     : IConsumer<BeamsFormed>
 {
     public async Task Consume(ConsumeContext<BeamsFormed> context)
@@ -18,12 +18,11 @@ public sealed partial class BeamsFormedConsumer(ActiveModel activeModel, Seismic
         try
         {
             var beams = BeamPayload.Decode(await segment.Beams.Value, segment.BeamNames.Count, segment.SampleCount);
-            verdict = activeModel.Use(model => SegmentVerdict.Of(segment, beams, model, settings.Window.StepSamples,
-                settings.Model.InferenceBatchSize, settings.Array.ReferenceLatitudeDeg, settings.Array.ReferenceLongitudeDeg));
+            verdict = activeModel.Use(model => classifier.Classify(segment, beams, model));
         }
         catch (InvalidDataException badPayload)
         {
-            verdict = new SegmentVerdict(null, [], badPayload.Message);
+            verdict = SegmentVerdict.Refused(badPayload.Message);
         }
 
         if (verdict.Problem is { } problem)
@@ -41,9 +40,9 @@ public sealed partial class BeamsFormedConsumer(ActiveModel activeModel, Seismic
             return;
         }
 
-        await context.Publish(verdict.Windows!);
         foreach (var decision in verdict.Events)
             await context.Publish(decision);
+        await context.Publish(verdict.Windows!);
         LogClassified(segment.SegmentId, verdict.Windows!.Windows.Count, verdict.Events.Count);
     }
 

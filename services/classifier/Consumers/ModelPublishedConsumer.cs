@@ -1,49 +1,42 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
-using Seismic.Classifier.Processing;
-using Seismic.Configuration;
 using Seismic.Contracts.Operations;
 using Seismic.Contracts.Training;
-using Seismic.Inference.Onnx;
-using Seismic.Inference.Registry;
+using Seismic.Inference.Models;
 
 namespace Seismic.Classifier.Consumers;
 
 /// <summary>Switches to a newly published version of the configured model, without a restart.</summary>
-public sealed partial class ModelPublishedConsumer(
-    ActiveModel activeModel, ModelRegistry registry, SeismicSettings settings, TimeProvider clock, ILogger<ModelPublishedConsumer> logger)
+public sealed partial class ModelPublishedConsumer(ModelLoader loader, TimeProvider clock, ILogger<ModelPublishedConsumer> logger)
     : IConsumer<ModelPublished>
 {
     public async Task Consume(ConsumeContext<ModelPublished> context)
     {
         var published = context.Message;
-        var wanted = settings.Model;
-        if (published.ModelName != wanted.Name || (!wanted.Version.IsLatest && wanted.Version.Number != published.Version))
+        if (!loader.Wants(published.ModelName, published.Version))
         {
-            LogIgnored(published.ModelName, published.Version, wanted.Name);
+            LogIgnored(published.ModelName, published.Version, loader.ModelName);
             return;
         }
 
-        try
+        var (model, problem) = loader.Load(published.Version);
+        if (model is not null)
         {
-            var model = LoadedModel.Open(registry.Resolve(published.ModelName, published.Version));
-            activeModel.Swap(model);
             LogSwapped(model.Card.Id);
+            return;
         }
-        catch (Exception unusable) when (unusable is ModelRegistryException or ModelLoadException)
+
+        // The model in use stays: a broken new version must not stop classification.
+        LogRefused(published.ModelName, published.Version, problem!);
+        await context.Publish(new StageFailed
         {
-            // The model in use stays: a broken new version must not stop classification.
-            LogRefused(published.ModelName, published.Version, unusable.Message);
-            await context.Publish(new StageFailed
-            {
-                Stage = PipelineStage.Classifier,
-                SubjectId = $"{published.ModelName} v{published.Version}",
-                MessageType = nameof(ModelPublished),
-                Reason = unusable.Message,
-                TrainingId = published.TrainingId,
-                FailedAtUtc = clock.GetUtcNow().UtcDateTime,
-            });
-        }
+            Stage = PipelineStage.Classifier,
+            SubjectId = $"{published.ModelName} v{published.Version}",
+            MessageType = nameof(ModelPublished),
+            Reason = problem!,
+            TrainingId = published.TrainingId,
+            FailedAtUtc = clock.GetUtcNow().UtcDateTime,
+        });
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Model {Name} v{Version} published; this classifier runs {Wanted}")]

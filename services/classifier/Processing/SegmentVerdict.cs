@@ -1,32 +1,57 @@
 using System.Globalization;
+using Seismic.Beams;
 using Seismic.Contracts.Beams;
 using Seismic.Contracts.Classification;
+using Seismic.Contracts.Ingest;
+using Seismic.Detection;
+using Seismic.Inference.Models;
 using Seismic.Inference.Voting;
+using Seismic.Inference.Windows;
+using Seismic.Metadata.Geometry;
+using Seismic.Metadata.Propagation;
 
 namespace Seismic.Classifier.Processing;
 
 /// <summary>
-/// Turns one segment's beams into the two messages the reporter reads: every window's verdict, and one
-/// decision per event. Either the segment can be classified, or <see cref="Problem"/> says why not.
+/// The two messages the reporter reads for one segment: the windows it reports, and one decision per event.
+/// Either the segment can be classified, or <see cref="Problem"/> says why not.
 /// </summary>
 public sealed record SegmentVerdict(WindowsClassified? Windows, IReadOnlyList<EventClassified> Events, string? Problem)
 {
-    public static SegmentVerdict Of(BeamsFormed segment, IReadOnlyList<float[]> beams, LoadedModel model, int stepSamples, int batchSize,
-        double arrayLatitudeDeg, double arrayLongitudeDeg)
+    public static SegmentVerdict Refused(string problem) => new(null, [], problem);
+}
+
+/// <summary>
+/// Classifies a segment's beams. A segment cut around a known event (it carries an event hint) is judged as
+/// the original did: every window votes on that one event. Any other segment goes through continuous
+/// detection (<see cref="ContinuousDetector"/>): the detector finds the events, each is voted on by its own
+/// windows, and the segment reports only the windows and events in its owned span.
+/// </summary>
+public sealed class SegmentClassifier(ContinuousDetector detector, int stepSamples, int batchSize, GeoPoint arrayReference)
+{
+    public SegmentVerdict Classify(BeamsFormed segment, IReadOnlyList<float[]> beams, LoadedModel model)
     {
+        ArgumentNullException.ThrowIfNull(segment);
+        ArgumentNullException.ThrowIfNull(model);
         var card = model.Card;
         if (Math.Abs(segment.SampleRateHz - card.SampleRateHz) > 1e-9)
-            return Refused($"beams are at {segment.SampleRateHz:G} Hz, model {card.Id} takes {card.SampleRateHz:G} Hz");
+            return SegmentVerdict.Refused($"beams are at {segment.SampleRateHz:G} Hz, model {card.Id} takes {card.SampleRateHz:G} Hz");
         if (beams.Count != model.Network.Channels)
-            return Refused($"{beams.Count} beams arrived, model {card.Id} takes {model.Network.Channels}");
+            return SegmentVerdict.Refused($"{beams.Count} beams arrived, model {card.Id} takes {model.Network.Channels}");
         if (segment.SampleCount < card.WindowSamples)
-            return Refused($"the segment has {segment.SampleCount} samples ({segment.SampleCount / segment.SampleRateHz:F1} s), shorter than one window of model {card.Id} ({card.WindowSamples} samples)");
+            return SegmentVerdict.Refused($"the segment has {segment.SampleCount} samples ({segment.SampleCount / segment.SampleRateHz:F1} s), shorter than one window of model {card.Id} ({card.WindowSamples} samples)");
 
-        var windows = BeamClassifier.Classify(model, beams, stepSamples, batchSize);
+        var windows = WindowClassifier.Classify(model, beams, stepSamples, batchSize);
+        var starts = windows.Select(w => segment.StartUtc.AddSeconds(w.StartSample / segment.SampleRateHz)).ToList();
         var identity = new ModelIdentity { Name = card.Name, Version = card.Version, Sha256 = card.OnnxSha256 };
         var windowSeconds = card.WindowSamples / card.SampleRateHz;
-        DateTime StartOf(ClassifiedWindow window) => segment.StartUtc.AddSeconds(window.StartSample / segment.SampleRateHz);
+        var owned = segment.OwnedFromUtc is { } from && segment.OwnedUntilUtc is { } until ? new OwnedSpan(from, until) : null;
 
+        var events = segment.EventHint is { } hint
+            ? [KnownEvent(segment, hint, windows, starts, windowSeconds, model, identity)]
+            : DetectedEvents(segment, windows, starts, windowSeconds, owned, model, identity);
+
+        var reported = Enumerable.Range(0, windows.Count).Where(i => owned is null || owned.Contains(starts[i])).ToList();
         var windowsMessage = new WindowsClassified
         {
             SegmentId = segment.SegmentId,
@@ -34,47 +59,76 @@ public sealed record SegmentVerdict(WindowsClassified? Windows, IReadOnlyList<Ev
             Model = identity,
             WindowLengthSeconds = windowSeconds,
             WindowStepSeconds = stepSamples / segment.SampleRateHz,
-            Windows = windows.Select(window => new WindowClassification
+            Windows = reported.Select(i => new WindowClassification
             {
-                WindowStartUtc = StartOf(window),
-                DetectorProbability = window.Probabilities.Detector,
-                ClassifierProbability = window.Probabilities.Classifier,
-                Label = ToContract(window.Label),
+                WindowStartUtc = starts[i],
+                DetectorProbability = windows[i].Probabilities.Detector,
+                ClassifierProbability = windows[i].Probabilities.Classifier,
+                Label = ToContract(windows[i].Label),
             }).ToList(),
+            EventCount = events.Count,
             BackfillId = segment.BackfillId,
         };
-
-        var hint = segment.EventHint;
-        var distanceKm = hint is { LatitudeDeg: { } lat, LongitudeDeg: { } lon } ? Geography.DistanceKm(arrayLatitudeDeg, arrayLongitudeDeg, lat, lon) : (double?)null;
-        var events = EventGrouping.Runs(windows, knownEvent: hint is not null).Select(run =>
-        {
-            var voters = windows.Skip(run.First).Take(run.Count).ToList();
-            var decision = EventVote.Decide(voters.Select(window => window.Probabilities).ToList(), model.Thresholds);
-            var start = StartOf(voters[0]);
-            return new EventClassified
-            {
-                EventId = hint?.EventId ?? string.Create(CultureInfo.InvariantCulture, $"{segment.ArrayCode}_{start:yyyyMMdd'T'HHmmss'Z'}"),
-                SegmentId = segment.SegmentId,
-                ArrayCode = segment.ArrayCode,
-                StartUtc = start,
-                EndUtc = StartOf(voters[^1]).AddSeconds(windowSeconds),
-                Label = ToContract(decision.Label),
-                MeanDetectorProbability = decision.MeanDetectorProbability,
-                MeanClassifierProbability = decision.MeanClassifierProbability,
-                Votes = decision.Votes.Where(vote => vote.Value > 0).ToDictionary(vote => ToContract(vote.Key).ToString(), vote => vote.Value),
-                Model = identity,
-                BackAzimuthDeg = segment.BackAzimuthDeg,
-                DistanceKm = distanceKm,
-                Magnitude = hint?.Magnitude,
-                CatalogEventType = hint?.EventType,
-                BackfillId = segment.BackfillId,
-            };
-        }).ToList();
-
         return new SegmentVerdict(windowsMessage, events, null);
     }
 
-    private static SegmentVerdict Refused(string problem) => new(null, [], problem);
+    /// <summary>The original's way: every window of the segment votes on the one event it was cut around.</summary>
+    private EventClassified KnownEvent(
+        BeamsFormed segment, EventHint hint, IReadOnlyList<ClassifiedWindow> windows, IReadOnlyList<DateTime> starts,
+        double windowSeconds, LoadedModel model, ModelIdentity identity)
+    {
+        var decision = EventVote.Decide(windows.Select(w => w.Probabilities).ToList(), model.Thresholds);
+        var firstP = hint.Picks.Where(p => p.PhaseHint.StartsWith('P')).OrderBy(p => p.TimeUtc).FirstOrDefault();
+        return Decision(segment, decision, windows.Count, starts[0], starts[^1].AddSeconds(windowSeconds), identity) with
+        {
+            EventId = hint.EventId,
+            OnsetUtc = firstP?.TimeUtc,
+            BackAzimuthMethod = segment.BackAzimuthSource == BackAzimuthSource.Picks ? "picks" : segment.BackAzimuthSource == BackAzimuthSource.Origin ? "origin" : "fk-segment",
+            DistanceKm = hint is { LatitudeDeg: { } lat, LongitudeDeg: { } lon } ? GreatCircle.DistanceKm(arrayReference, new GeoPoint(lat, lon)) : null,
+            Magnitude = hint.Magnitude,
+            CatalogEventType = hint.EventType,
+        };
+    }
+
+    private List<EventClassified> DetectedEvents(
+        BeamsFormed segment, IReadOnlyList<ClassifiedWindow> windows, IReadOnlyList<DateTime> starts, double windowSeconds,
+        OwnedSpan? owned, LoadedModel model, ModelIdentity identity)
+    {
+        var arrivals = segment.Arrivals
+            .Select(a => new Arrival(a.OnsetUtc, a.BackAzimuthDeg, a.ApparentVelocityKmPerS, a.RelativePower, a.StaLtaRatio))
+            .ToList();
+        var detected = detector.Detect(starts, windows.Select(w => w.Probabilities).ToList(), model.Thresholds, owned, arrivals, segment.BackAzimuthDeg);
+        return detected.Select(found =>
+        {
+            var onsetUtc = found.Onset.OnsetUtc;
+            return Decision(segment, found.Decision, found.VoterCount, starts[found.Run.First], starts[found.Run.Last].AddSeconds(windowSeconds), identity) with
+            {
+                // From the onset, to the second: the same event seen again (a redelivery, a repeated backfill) gets the same id.
+                EventId = string.Create(CultureInfo.InvariantCulture, $"{segment.ArrayCode}_{onsetUtc:yyyyMMdd'T'HHmmss'Z'}"),
+                OnsetUtc = onsetUtc,
+                BackAzimuthDeg = found.Onset.BackAzimuthDeg,
+                BackAzimuthMethod = found.Onset.Method == OnsetMethod.Arrival ? "fk-onset" : "fk-segment",
+            };
+        }).ToList();
+    }
+
+    private static EventClassified Decision(
+        BeamsFormed segment, EventDecision decision, int voters, DateTime startUtc, DateTime endUtc, ModelIdentity identity) => new()
+    {
+        EventId = "",
+        SegmentId = segment.SegmentId,
+        ArrayCode = segment.ArrayCode,
+        StartUtc = startUtc,
+        EndUtc = endUtc,
+        Label = ToContract(decision.Label),
+        MeanDetectorProbability = decision.MeanDetectorProbability,
+        MeanClassifierProbability = decision.MeanClassifierProbability,
+        Votes = decision.Votes.Where(vote => vote.Value > 0).ToDictionary(vote => ToContract(vote.Key).ToString(), vote => vote.Value),
+        Model = identity,
+        BackAzimuthDeg = segment.BackAzimuthDeg,
+        WindowCount = voters,
+        BackfillId = segment.BackfillId,
+    };
 
     private static PredictedLabel ToContract(EventLabel label) => label switch
     {

@@ -2,46 +2,49 @@ using MassTransit;
 using MassTransit.MessageData;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Seismic.Classifier.Consumers;
-using Seismic.Classifier.Processing;
+using Seismic.Classifier;
 using Seismic.Configuration;
 using Seismic.Contracts.Beams;
 using Seismic.Contracts.Classification;
 using Seismic.Contracts.Operations;
 using Seismic.Contracts.Training;
+using Seismic.Inference.Models;
 using Seismic.Inference.Registry;
 using Seismic.TestSupport;
 
 namespace Seismic.Services.Tests.Classifier;
 
-public sealed class ClassifierConsumerTests : IDisposable
+public sealed class ClassifierConsumerTests : IAsyncDisposable
 {
     private readonly ClassifierFixture _fixture = new();
     private readonly InMemoryMessageDataRepository _payloads = new();
-    private readonly ActiveModel _activeModel = new();
+    private ServiceProvider? _provider;
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        _activeModel.Dispose();
+        if (_provider is not null)
+            await _provider.DisposeAsync();
         _fixture.Dispose();
     }
 
+    /// <summary>The model the classifier runs now ("tiny v1"), or null.</summary>
+    private string? CurrentModel => _provider!.GetRequiredService<ActiveModel>().CurrentId;
+
+    /// <summary>The classifier worker as the hosts register it, on the fixture's registry; it loads the newest "tiny" at start.</summary>
     private async Task<ITestHarness> StartHarness()
     {
         var settings = SettingsLoader.Load(RepositoryPaths.SettingsFile, new Dictionary<string, string>
         {
             ["window.step_s"] = "0.5",
+            ["window.p_position_s"] = "1",
             ["model.name"] = "tiny",
+            ["paths.models_dir"] = _fixture.Registry.Root,
         });
-        var provider = new ServiceCollection()
+        _provider = new ServiceCollection()
             .AddSingleton(settings)
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton(_activeModel)
-            .AddSingleton(_fixture.Registry)
             .AddMassTransitTestHarness(bus =>
             {
-                bus.AddConsumer<BeamsFormedConsumer, BeamsFormedConsumerDefinition>();
-                bus.AddConsumer<ModelPublishedConsumer, ModelPublishedConsumerDefinition>();
+                bus.AddClassifierWorker(settings);
                 bus.UsingInMemory((context, cfg) =>
                 {
                     cfg.UseMessageData(_payloads);
@@ -49,7 +52,7 @@ public sealed class ClassifierConsumerTests : IDisposable
                 });
             })
             .BuildServiceProvider(true);
-        var harness = provider.GetRequiredService<ITestHarness>();
+        var harness = _provider.GetRequiredService<ITestHarness>();
         await harness.Start();
         return harness;
     }
@@ -60,7 +63,7 @@ public sealed class ClassifierConsumerTests : IDisposable
     [Fact]
     public async Task Should_publish_the_windows_and_the_event_of_a_segment()
     {
-        _activeModel.Swap(LoadedModel.Open(_fixture.Register()));
+        _fixture.Register();
         var harness = await StartHarness();
 
         await PublishSegment(harness, ClassifierFixture.Beams(seconds: 6, eventFromS: 2.01, eventToS: 4.5));
@@ -76,7 +79,7 @@ public sealed class ClassifierConsumerTests : IDisposable
     [Fact]
     public async Task Should_report_a_segment_at_the_wrong_rate_instead_of_classifying_it()
     {
-        _activeModel.Swap(LoadedModel.Open(_fixture.Register()));
+        _fixture.Register();
         var harness = await StartHarness();
         var beams = ClassifierFixture.Beams(seconds: 6, eventFromS: 0, eventToS: 6);
 
@@ -101,42 +104,42 @@ public sealed class ClassifierConsumerTests : IDisposable
     [Fact]
     public async Task Should_switch_to_a_published_version_without_a_restart()
     {
-        _activeModel.Swap(LoadedModel.Open(_fixture.Register()));
-        var second = _fixture.Register();
+        _fixture.Register();
         var harness = await StartHarness();
+        var second = _fixture.Register();
 
         await harness.Bus.Publish(Published(second.Card));
 
         Assert.True(await harness.Consumed.Any<ModelPublished>());
-        Assert.Equal("tiny v2", _activeModel.CurrentId);
+        Assert.Equal("tiny v2", CurrentModel);
     }
 
     [Fact]
     public async Task Should_keep_the_current_model_when_the_published_one_is_broken()
     {
-        _activeModel.Swap(LoadedModel.Open(_fixture.Register()));
+        _fixture.Register();
+        var harness = await StartHarness();
         var broken = _fixture.Register();
         File.WriteAllText(broken.OnnxPath, "truncated");
-        var harness = await StartHarness();
 
         await harness.Bus.Publish(Published(broken.Card));
 
         Assert.True(await harness.Published.Any<StageFailed>());
         Assert.Contains("changed after it was registered", harness.Published.Select<StageFailed>().Single().Context.Message.Reason);
-        Assert.Equal("tiny v1", _activeModel.CurrentId);
+        Assert.Equal("tiny v1", CurrentModel);
     }
 
     [Fact]
     public async Task Should_ignore_a_model_it_was_not_configured_to_run()
     {
-        _activeModel.Swap(LoadedModel.Open(_fixture.Register()));
-        var other = _fixture.Register(name: "other");
+        _fixture.Register();
         var harness = await StartHarness();
+        var other = _fixture.Register(name: "other");
 
         await harness.Bus.Publish(Published(other.Card));
 
         Assert.True(await harness.Consumed.Any<ModelPublished>());
-        Assert.Equal("tiny v1", _activeModel.CurrentId);
+        Assert.Equal("tiny v1", CurrentModel);
     }
 
     private static ModelPublished Published(ModelCard card) => new()

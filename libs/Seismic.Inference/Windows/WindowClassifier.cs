@@ -1,7 +1,7 @@
+using Seismic.Inference.Models;
 using Seismic.Inference.Voting;
-using Seismic.Inference.Windows;
 
-namespace Seismic.Classifier.Processing;
+namespace Seismic.Inference.Windows;
 
 /// <summary>The model's verdict on one window of the beams.</summary>
 public sealed record ClassifiedWindow(int StartSample, WindowProbabilities Probabilities, EventLabel Label);
@@ -10,7 +10,7 @@ public sealed record ClassifiedWindow(int StartSample, WindowProbabilities Proba
 /// Slides the model's window over three beams, scales each window as in training, and runs the model on
 /// batches of windows: the seed ran one window per call, which left most of the model's throughput unused.
 /// </summary>
-public static class BeamClassifier
+public static class WindowClassifier
 {
     public static IReadOnlyList<ClassifiedWindow> Classify(LoadedModel model, IReadOnlyList<float[]> beams, int stepSamples, int batchSize)
     {

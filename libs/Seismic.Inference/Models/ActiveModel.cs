@@ -1,4 +1,4 @@
-namespace Seismic.Classifier.Processing;
+namespace Seismic.Inference.Models;
 
 /// <summary>
 /// The model the classifier uses now. A new version is swapped in while segments are being classified:

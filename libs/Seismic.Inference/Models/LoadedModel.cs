@@ -1,10 +1,9 @@
-using Seismic.Configuration;
 using Seismic.Inference.Onnx;
 using Seismic.Inference.Registry;
 using Seismic.Inference.Scaling;
 using Seismic.Inference.Voting;
 
-namespace Seismic.Classifier.Processing;
+namespace Seismic.Inference.Models;
 
 /// <summary>A registered model opened in ONNX Runtime, with the scaling and thresholds its card prescribes.</summary>
 public sealed class LoadedModel : IDisposable
