@@ -1,21 +1,41 @@
+using System.Collections.Concurrent;
 using Seismic.Configuration;
 
 namespace Seismic.Beams;
 
 /// <summary>
-/// Reads the array's StationXML on first use and keeps it. A failed read is not cached: once the file is
-/// put right, the next segment picks it up without a restart.
+/// The array's StationXML, read on first use and kept: the configured array.inventory_path, or the file a
+/// backfill names for its own segments. A failed read is not kept: once the file is put right, the next
+/// segment picks it up without a restart.
 /// </summary>
 public sealed class ArrayInventorySource
 {
-    private readonly Lazy<ArrayInventory> inventory;
+    private readonly ArraySettings? _array;
+    private readonly ArrayInventory? _loaded;
+    private readonly ConcurrentDictionary<string, Lazy<ArrayInventory>> _byLocation = new(StringComparer.Ordinal);
 
-    public ArrayInventorySource(ArraySettings array) =>
-        inventory = new Lazy<ArrayInventory>(() => ArrayInventory.Load(array), LazyThreadSafetyMode.PublicationOnly);
+    public ArrayInventorySource(ArraySettings array) => _array = array;
 
-    public ArrayInventorySource(ArrayInventory loaded) =>
-        inventory = new Lazy<ArrayInventory>(loaded);
+    /// <summary>One inventory for every segment, whatever it names (tests, one-off tools).</summary>
+    public ArrayInventorySource(ArrayInventory loaded) => _loaded = loaded;
 
+    /// <param name="location">The StationXML a segment names; null for array.inventory_path.</param>
     /// <exception cref="SegmentRejectedException">No inventory is configured or it cannot be read.</exception>
-    public ArrayInventory Get() => inventory.Value;
+    public ArrayInventory Get(string? location = null)
+    {
+        if (_loaded is not null)
+            return _loaded;
+        var array = _array! with { InventoryPath = location ?? _array.InventoryPath };
+        var key = array.InventoryPath ?? "";
+        var inventory = _byLocation.GetOrAdd(key, _ => new Lazy<ArrayInventory>(() => ArrayInventory.Load(array)));
+        try
+        {
+            return inventory.Value;
+        }
+        catch (SegmentRejectedException)
+        {
+            _byLocation.TryRemove(key, out _);
+            throw;
+        }
+    }
 }

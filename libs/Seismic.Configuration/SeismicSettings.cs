@@ -38,7 +38,13 @@ public sealed record SeismicSettings : IValidatable
     /// segment's owned span that tell whether an event starts in it, less the one step that adjacent owned
     /// spans share as a boundary.
     /// </summary>
-    public double MinimumSegmentOverlapS => Window.LengthS + ((Detection.MergeGapWindows + 1) * Window.StepS) - Window.StepS;
+    public double MinimumSegmentOverlapS => Window.LengthS + DetectionLookBackS - Window.StepS;
+
+    /// <summary>
+    /// How far before a window continuous detection must see to know whether an event starts there: the
+    /// windows that could still join it to an earlier run, (detection.merge_gap_windows + 1) × window.step_s.
+    /// </summary>
+    public double DetectionLookBackS => (Detection.MergeGapWindows + 1) * Window.StepS;
 
     void IValidatable.Validate(Validator validator)
     {

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Seismic.Configuration;
 using Seismic.Reporter.Consumers;
 using Seismic.Reporter.Processing;
@@ -11,6 +12,7 @@ public static class ReporterWorker
     /// <summary>Registers the reporter's consumers; reports go to the configured paths.reports_dir.</summary>
     public static IBusRegistrationConfigurator AddReporterWorker(this IBusRegistrationConfigurator bus, SeismicSettings settings)
     {
+        bus.TryAddSingleton(TimeProvider.System);
         bus.AddSingleton(new ReportBook(settings.Paths.ReportsDir));
         bus.AddConsumer<EventClassifiedConsumer, EventClassifiedConsumerDefinition>();
         bus.AddConsumer<WindowsClassifiedConsumer, WindowsClassifiedConsumerDefinition>();

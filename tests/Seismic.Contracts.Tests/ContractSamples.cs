@@ -89,6 +89,7 @@ internal static class ContractSamples
             EndUtc = Start.AddMinutes(5),
             OwnedFromUtc = Start.AddSeconds(5),
             OwnedUntilUtc = Start.AddSeconds(65),
+            InventoryUri = "/data/arces.xml",
             BackfillId = Backfill,
             Channels = [new ChannelStatus { SourceId = "FDSN:NO_ARA0__B_H_Z", SampleRateHz = 40, SampleCount = 12000, GapSeconds = 1.5 }],
             MissingChannels = ["FDSN:NO_ARD9__B_H_E"],

@@ -27,6 +27,9 @@ public sealed record WaveformSegmentIngested
     /// <summary>Exclusive end of the window starts this segment reports; see <see cref="OwnedFromUtc"/>.</summary>
     public DateTime? OwnedUntilUtc { get; init; }
 
+    /// <summary>StationXML file with the array's sites for this segment (a backfill's own); null: array.inventory_path.</summary>
+    public string? InventoryUri { get; init; }
+
     /// <summary>Set when the segment belongs to a backfill; null in live mode.</summary>
     public Guid? BackfillId { get; init; }
 

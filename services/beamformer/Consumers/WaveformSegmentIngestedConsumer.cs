@@ -23,7 +23,7 @@ public sealed partial class WaveformSegmentIngestedConsumer(
             var hint = segment.EventHint is { } known
                 ? new BackAzimuthHint(known.Picks.Select(p => p.BackAzimuthDeg).ToList(), known.LatitudeDeg, known.LongitudeDeg)
                 : null;
-            var input = ArraySegmentBuilder.Build(waveforms, inventory.Get(), segment.StartUtc, segment.EndUtc, pipeline.EdgeSeconds, hint, segment.MissingChannels);
+            var input = ArraySegmentBuilder.Build(waveforms, inventory.Get(segment.InventoryUri), segment.StartUtc, segment.EndUtc, pipeline.EdgeSeconds, hint, segment.MissingChannels);
             beams = pipeline.Form(input);
         }
         catch (SegmentRejectedException rejected)

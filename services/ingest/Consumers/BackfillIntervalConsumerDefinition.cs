@@ -7,3 +7,12 @@ public sealed class BackfillIntervalConsumerDefinition : ConsumerDefinition<Back
 {
     public BackfillIntervalConsumerDefinition() => ConcurrentMessageLimit = 4;
 }
+
+/// <summary>
+/// One step of a backfill reads a few dozen segments; two at once overlap one backfill's reading with
+/// another's without letting backfills crowd out the downstream stages.
+/// </summary>
+public sealed class ContinueBackfillConsumerDefinition : ConsumerDefinition<ContinueBackfillConsumer>
+{
+    public ContinueBackfillConsumerDefinition() => ConcurrentMessageLimit = 2;
+}

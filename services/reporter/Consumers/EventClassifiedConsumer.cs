@@ -1,19 +1,29 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Seismic.Contracts.Classification;
+using Seismic.Contracts.Reports;
 using Seismic.Reporter.Processing;
 
 namespace Seismic.Reporter.Consumers;
 
-public sealed partial class EventClassifiedConsumer(ReportBook reports, ILogger<EventClassifiedConsumer> logger)
+public sealed partial class EventClassifiedConsumer(ReportBook reports, TimeProvider clock, ILogger<EventClassifiedConsumer> logger)
     : IConsumer<EventClassified>
 {
-    public Task Consume(ConsumeContext<EventClassified> context)
+    public async Task Consume(ConsumeContext<EventClassified> context)
     {
         var decision = context.Message;
-        if (reports.Record(decision))
+        var isNew = reports.Record(decision);
+        if (isNew)
             LogRecorded(decision.EventId, decision.Label, decision.MeanDetectorProbability, decision.MeanClassifierProbability, reports.EventsCsvPath);
-        return Task.CompletedTask;
+        await context.Publish(new ReportRowsWritten
+        {
+            SegmentId = decision.SegmentId,
+            EventId = decision.EventId,
+            RowsAdded = isNew ? 1 : 0,
+            ReportsDirectory = reports.ReportsDirectory,
+            BackfillId = decision.BackfillId,
+            WrittenAtUtc = clock.GetUtcNow().UtcDateTime,
+        });
     }
 
     [LoggerMessage(Level = LogLevel.Information,

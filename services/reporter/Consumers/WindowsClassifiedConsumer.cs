@@ -1,14 +1,23 @@
 using MassTransit;
 using Seismic.Contracts.Classification;
+using Seismic.Contracts.Reports;
 using Seismic.Reporter.Processing;
 
 namespace Seismic.Reporter.Consumers;
 
-public sealed class WindowsClassifiedConsumer(ReportBook reports) : IConsumer<WindowsClassified>
+public sealed class WindowsClassifiedConsumer(ReportBook reports, TimeProvider clock) : IConsumer<WindowsClassified>
 {
-    public Task Consume(ConsumeContext<WindowsClassified> context)
+    public async Task Consume(ConsumeContext<WindowsClassified> context)
     {
-        reports.Record(context.Message);
-        return Task.CompletedTask;
+        var windows = context.Message;
+        var added = reports.Record(windows);
+        await context.Publish(new ReportRowsWritten
+        {
+            SegmentId = windows.SegmentId,
+            RowsAdded = added,
+            ReportsDirectory = reports.ReportsDirectory,
+            BackfillId = windows.BackfillId,
+            WrittenAtUtc = clock.GetUtcNow().UtcDateTime,
+        });
     }
 }

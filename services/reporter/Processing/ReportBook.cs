@@ -36,19 +36,22 @@ public sealed class ReportBook
     private static EventRow ToRow(EventClassified decision) => new()
     {
         EventId = decision.EventId,
+        OnsetUtc = decision.OnsetUtc is { } onset ? Iso(onset) : "",
+        BackAzimuthDeg = Math.Round(decision.BackAzimuthDeg, 2),
+        BackAzimuthMethod = decision.BackAzimuthMethod ?? "",
         Predicted = LabelName(decision.Label),
         True = decision.CatalogEventType?.ToLowerInvariant() ?? "",
         ProbabilityDetector = decision.MeanDetectorProbability,
         ProbabilityClassifier = decision.MeanClassifierProbability,
-        DistanceKm = decision.DistanceKm,
+        DistanceKm = decision.DistanceKm is { } km ? Math.Round(km, 1) : null,
         Magnitude = decision.Magnitude,
-        BackAzimuthDeg = decision.BackAzimuthDeg,
         ArrayCode = decision.ArrayCode,
         StartUtc = Iso(decision.StartUtc),
         EndUtc = Iso(decision.EndUtc),
         VotesNoise = Votes(decision, PredictedLabel.Noise),
         VotesEarthquake = Votes(decision, PredictedLabel.Earthquake),
         VotesExplosion = Votes(decision, PredictedLabel.Explosion),
+        WindowCount = decision.WindowCount,
         ModelName = decision.Model.Name,
         ModelVersion = decision.Model.Version,
         SegmentId = decision.SegmentId,
@@ -67,6 +70,8 @@ public sealed class ReportBook
         ProbabilityClassifier = window.ClassifierProbability,
         ModelName = windows.Model.Name,
         ModelVersion = windows.Model.Version,
+        // Overlapping grid segments report disjoint owned spans, so a window of continuous data has one row;
+        // segments cut around two close known events may both hold a window, once each. A redelivery adds nothing.
         Key = $"{windows.SegmentId}|{Iso(window.WindowStartUtc)}|{windows.Model.Name}|v{windows.Model.Version}",
     };
 

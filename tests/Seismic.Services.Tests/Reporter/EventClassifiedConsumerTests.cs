@@ -17,6 +17,7 @@ public sealed class EventClassifiedConsumerTests : IDisposable
     {
         var provider = new ServiceCollection()
             .AddSingleton(new ReportBook(_folder))
+            .AddSingleton(TimeProvider.System)
             .AddMassTransitTestHarness(bus =>
             {
                 bus.AddConsumer<EventClassifiedConsumer, EventClassifiedConsumerDefinition>();
@@ -31,7 +32,9 @@ public sealed class EventClassifiedConsumerTests : IDisposable
 
         Assert.True(await harness.GetConsumerHarness<EventClassifiedConsumer>().Consumed.Any<Seismic.Contracts.Classification.EventClassified>());
         Assert.True(await harness.GetConsumerHarness<WindowsClassifiedConsumer>().Consumed.Any<Seismic.Contracts.Classification.WindowsClassified>());
-        Assert.Contains("smi:local/event/1,explosion", File.ReadAllText(Path.Combine(_folder, "events.csv")));
+        Assert.Contains("smi:local/event/1,2023-10-30T12:01:30.000Z,160.5,picks,explosion", File.ReadAllText(Path.Combine(_folder, "events.csv")));
+        // Followers of a backfill learn that the rows are on disk.
+        Assert.True(await harness.Published.Any<Seismic.Contracts.Reports.ReportRowsWritten>(c => c.Context.Message.EventId == "smi:local/event/1" && c.Context.Message.RowsAdded == 1));
         Assert.Equal(4, File.ReadAllLines(Path.Combine(_folder, "windows.csv")).Length);
     }
 }

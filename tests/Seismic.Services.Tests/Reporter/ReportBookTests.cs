@@ -18,8 +18,8 @@ public sealed class ReportBookTests : IDisposable
 
         var lines = File.ReadAllLines(book.EventsCsvPath);
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith("event_id,predicted,true,probability_detector,probability_classifier,distance,magnitude,baz_deg,", lines[0]);
-        Assert.StartsWith("smi:local/event/1,explosion,explosion,0.97,0.81,380.2,2.1,160.5,ARCES,2023-10-30T12:00:30.000Z,2023-10-30T12:04:30.000Z,2,0,10,compact,3,", lines[1]);
+        Assert.StartsWith("event_id,estimated_arrival_time_arces,baz_to_arces,baz_method,predicted,true,probability_detector,probability_classifier,distance,magnitude,", lines[0]);
+        Assert.StartsWith("smi:local/event/1,2023-10-30T12:01:30.000Z,160.5,picks,explosion,explosion,0.97,0.81,380.2,2.1,ARCES,2023-10-30T12:00:30.000Z,2023-10-30T12:04:30.000Z,2,0,10,12,compact,3,", lines[1]);
     }
 
     [Fact]
@@ -38,9 +38,9 @@ public sealed class ReportBookTests : IDisposable
     public void Should_leave_unknown_catalog_values_empty()
     {
         var book = new ReportBook(_folder);
-        book.Record(ReportSamples.Event() with { DistanceKm = null, Magnitude = null, CatalogEventType = null, Label = PredictedLabel.Noise });
+        book.Record(ReportSamples.Event() with { DistanceKm = null, Magnitude = null, CatalogEventType = null, OnsetUtc = null, BackAzimuthMethod = null, Label = PredictedLabel.Noise });
 
-        Assert.StartsWith("smi:local/event/1,noise,,0.97,0.81,,,160.5,", File.ReadAllLines(book.EventsCsvPath)[1]);
+        Assert.StartsWith("smi:local/event/1,,160.5,,noise,,0.97,0.81,,,", File.ReadAllLines(book.EventsCsvPath)[1]);
     }
 
     [Fact]
