@@ -14,7 +14,8 @@ public interface IWaveformSource : IDisposable
     /// <summary>
     /// The miniSEED records of the selected channels that hold samples in [<paramref name="startUtc"/>,
     /// <paramref name="endUtc"/>], as stored: whole records, which may reach beyond the interval (callers cut).
-    /// No data is an empty result, not an error.
+    /// No data is an empty result, not an error; so is an empty interval (<paramref name="endUtc"/> not after
+    /// <paramref name="startUtc"/>).
     /// </summary>
     /// <exception cref="WaveformSourceException">The source cannot be read at all (missing folder, unreachable server, refused request).</exception>
     Task<WaveformRead> ReadAsync(IReadOnlyList<ChannelSelection> channels, DateTime startUtc, DateTime endUtc, CancellationToken cancellationToken = default);

@@ -1,3 +1,4 @@
+using Seismic.Sources.Fdsn;
 using Seismic.Sources.Files;
 using Seismic.Sources.Sds;
 
@@ -13,11 +14,14 @@ public static class WaveformSources
 {
     /// <param name="uri">The source as the user wrote it.</param>
     /// <param name="baseDirectory">Folder a relative path is resolved against (the settings file's folder); null for the working directory.</param>
+    /// <param name="fdsnOptions">Timeouts and retries of an FDSN source; null for <see cref="FdsnClientOptions.Default"/>.</param>
     /// <exception cref="WaveformSourceException">The URI is malformed, its scheme is unknown, or the folder or files it names do not exist.</exception>
-    public static IWaveformSource Open(string uri, string? baseDirectory = null)
+    public static IWaveformSource Open(string uri, string? baseDirectory = null, FdsnClientOptions? fdsnOptions = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(uri);
         var address = SourceAddress.Parse(uri);
+        if (FdsnEndpoint.IsFdsnScheme(address.Scheme))
+            return new FdsnWaveformSource(uri, fdsnOptions);
         return address.Scheme switch
         {
             "sds" => new SdsSource(address.LocalPath(baseDirectory), uri),
@@ -28,7 +32,7 @@ public static class WaveformSources
             "seedlink" => throw new WaveformSourceException(
                 $"{uri}: a SeedLink server streams live data; it cannot be read by interval here. Use sds://, file:// or fdsnws:// for a past interval."),
             _ => throw new WaveformSourceException(
-                $"{uri}: unknown source scheme '{address.Scheme}'; expected sds:///path, file:///path/*.mseed, fdsnws://host[:port] or an http(s):// FDSN base URL"),
+                $"{uri}: unknown source scheme '{address.Scheme}'; expected sds:///path, file:///path/*.mseed, fdsnws://host[:port] or an http(s):// FDSN base URL such as https://service.iris.edu/fdsnws/"),
         };
     }
 }

@@ -47,6 +47,8 @@ public sealed class MiniSeedFilesSource : IWaveformSource
     public Task<WaveformRead> ReadAsync(IReadOnlyList<ChannelSelection> channels, DateTime startUtc, DateTime endUtc, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(channels);
+        if (endUtc <= startUtc)
+            return Task.FromResult(WaveformRead.Empty);
         var from = NanoTime.FromDateTime(startUtc);
         var to = NanoTime.FromDateTime(endUtc);
         var problems = new List<string>();

@@ -39,13 +39,18 @@ public sealed class MiniSeedFileIndex
 
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
-    public static MiniSeedFileIndex Build(string path)
+    public static MiniSeedFileIndex Build(string path) => Build(path, ChunkBytes);
+
+    /// <param name="path">The file.</param>
+    /// <param name="chunkBytes">Bytes read at a time; tests make it small to put records across chunk boundaries.</param>
+    internal static MiniSeedFileIndex Build(string path, int chunkBytes)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunkBytes);
         var info = new FileInfo(path);
         var records = new List<RecordLocation>();
         var problems = new List<string>();
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
-        var buffer = new byte[(int)Math.Min(ChunkBytes, Math.Max(info.Length, 1))];
+        var buffer = new byte[(int)Math.Min(chunkBytes, Math.Max(info.Length, 1))];
         long chunkStart = 0;
         var held = 0;
         while (true)
@@ -65,8 +70,12 @@ public sealed class MiniSeedFileIndex
             }
 
             // A record cut by the chunk's end is read again at the start of the next chunk; problems past the last
-            // whole record may be that cut, so they wait for it too. A chunk with no record at all is garbage.
-            var keepFrom = atEnd || consumed == 0 ? filled : consumed;
+            // whole record may be that cut, so they wait for it too. In a chunk without a whole record, the last
+            // problem after its start is where a header was seen again (perhaps the cut record's): the bytes before
+            // it are garbage. A chunk with no record and no header after its start is garbage throughout.
+            var keepFrom = atEnd ? filled
+                : consumed > 0 ? consumed
+                : result.Problems.Select(p => (int)p.OffsetBytes).Where(offset => offset > 0).DefaultIfEmpty(filled).Max();
             foreach (var problem in result.Problems.Where(p => p.OffsetBytes < keepFrom))
                 problems.Add($"{System.IO.Path.GetFileName(path)}: byte {chunkStart + problem.OffsetBytes}: {problem.Reason}");
             if (atEnd)
