@@ -13,6 +13,7 @@ var root = new RootCommand("Seismic: watches a seismic array, forms beams, detec
     TrainCommand.Create(),
     ModelsCommand.Create(),
     EvaluateCommand.Create(),
+    ScoreCommand.Create(),
     ConfigCommand.Create(),
     VersionCommand.Create(),
 };

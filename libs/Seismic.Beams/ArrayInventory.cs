@@ -24,7 +24,10 @@ public sealed class ArrayInventory
     }
 
     /// <summary>Reads array.inventory_path; the reason it cannot is a <see cref="SegmentRejectedException"/>, since no segment can be beamed without it.</summary>
-    public static ArrayInventory Load(ArraySettings array)
+    /// <param name="array">The array's settings; <see cref="ArraySettings.InventoryPath"/> names the StationXML.</param>
+    /// <param name="read">Reads the inventory at a location (a file, or a station service when the host can reach one); null: a StationXML file.
+    /// It reports a location it cannot read as a <see cref="SegmentRejectedException"/>, an IOException or a MetadataFormatException.</param>
+    public static ArrayInventory Load(ArraySettings array, Func<string, Inventory>? read = null)
     {
         ArgumentNullException.ThrowIfNull(array);
         if (string.IsNullOrWhiteSpace(array.InventoryPath))
@@ -35,7 +38,7 @@ public sealed class ArrayInventory
 
         try
         {
-            return new ArrayInventory(StationXmlReader.ReadFile(array.InventoryPath), array);
+            return new ArrayInventory((read ?? StationXmlReader.ReadFile)(array.InventoryPath), array);
         }
         catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException or MetadataFormatException)
         {

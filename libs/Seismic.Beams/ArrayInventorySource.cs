@@ -11,10 +11,17 @@ namespace Seismic.Beams;
 public sealed class ArrayInventorySource
 {
     private readonly ArraySettings? _array;
+    private readonly Func<string, Metadata.StationXml.Inventory>? _read;
     private readonly ArrayInventory? _loaded;
     private readonly ConcurrentDictionary<string, Lazy<ArrayInventory>> _byLocation = new(StringComparer.Ordinal);
 
-    public ArrayInventorySource(ArraySettings array) => _array = array;
+    /// <param name="array">The array's settings.</param>
+    /// <param name="read">Reads an inventory location; null: StationXML files only (see <see cref="ArrayInventory.Load"/>).</param>
+    public ArrayInventorySource(ArraySettings array, Func<string, Metadata.StationXml.Inventory>? read = null)
+    {
+        _array = array;
+        _read = read;
+    }
 
     /// <summary>One inventory for every segment, whatever it names (tests, one-off tools).</summary>
     public ArrayInventorySource(ArrayInventory loaded) => _loaded = loaded;
@@ -27,7 +34,7 @@ public sealed class ArrayInventorySource
             return _loaded;
         var array = _array! with { InventoryPath = location ?? _array.InventoryPath };
         var key = array.InventoryPath ?? "";
-        var inventory = _byLocation.GetOrAdd(key, _ => new Lazy<ArrayInventory>(() => ArrayInventory.Load(array)));
+        var inventory = _byLocation.GetOrAdd(key, _ => new Lazy<ArrayInventory>(() => ArrayInventory.Load(array, _read)));
         try
         {
             return inventory.Value;

@@ -26,8 +26,8 @@ public static class ArrivalFinder
     /// <summary>The f-k window starts this long before the onset, so the first P cycles are inside it.</summary>
     public const double FkLeadSeconds = 0.5;
 
-    /// <summary>At most this many arrivals per segment (the strongest), which bounds the f-k work.</summary>
-    public const int MaximumArrivals = 8;
+    /// <summary>At most this many arrivals per segment (the strongest), which bounds the f-k work: a busy 20 minutes holds a few events with P and S each.</summary>
+    public const int MaximumArrivals = 16;
 
     /// <summary>Arrivals with an onset in [startUtc, endUtc], strongest (highest STA/LTA) first.</summary>
     /// <param name="geometry">The array's sites.</param>

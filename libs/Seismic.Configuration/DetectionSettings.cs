@@ -22,7 +22,7 @@ public sealed record DetectionSettings : IValidatable
     /// <summary>Windows below <see cref="OffThreshold"/> that still join two runs into one event when there are fewer of them than this.</summary>
     public required int MergeGapWindows { get; init; }
 
-    /// <summary>How far from the onset the window's P position suggests the P beam is searched for the arrival, seconds.</summary>
+    /// <summary>How far from the end of an event's first window an arrival is taken as its onset, seconds.</summary>
     public required double OnsetSearchS { get; init; }
 
     void IValidatable.Validate(Validator validator)

@@ -113,24 +113,7 @@ public sealed record SeismicSettings : IValidatable
     public SeismicSettings RelativeTo(string baseDirectory)
     {
         string Resolve(string path) => Path.GetFullPath(path, baseDirectory);
-        string? ResolveLocation(string? location)
-        {
-            if (string.IsNullOrWhiteSpace(location))
-            {
-                return location;
-            }
-
-            var separator = location.IndexOf("://", StringComparison.Ordinal);
-            if (separator < 0)
-            {
-                return Resolve(location);
-            }
-
-            var scheme = location[..separator];
-            var rest = location[(separator + 3)..];
-            var isLocal = scheme.Equals("sds", StringComparison.OrdinalIgnoreCase) || scheme.Equals("file", StringComparison.OrdinalIgnoreCase);
-            return isLocal && rest.Length > 0 && !Path.IsPathRooted(rest) ? $"{scheme}://{Resolve(rest)}" : location;
-        }
+        string? ResolveLocation(string? location) => Locations.Resolve(location, baseDirectory);
 
         return this with
         {

@@ -19,7 +19,7 @@ public sealed record WindowSettings : IValidatable
 
     /// <summary>
     /// Where P sits in a training window, seconds from its start (the seed's head start, 60 s): the dataset
-    /// builder cuts windows so, and continuous detection reads an event's onset back from it.
+    /// builder cuts event windows so.
     /// </summary>
     public required double PPositionS { get; init; }
 

@@ -12,23 +12,39 @@ namespace Seismic.Detection;
 public sealed record DetectedEvent(TriggeredRun Run, Onset Onset, EventDecision Decision, int VoterCount);
 
 /// <summary>
-/// Continuous detection for one segment: the detector probabilities of its sliding windows become events
-/// (<see cref="EventTrigger"/>), the segment keeps the events whose first window it owns
-/// (<see cref="OwnedSpan"/>), each gets an onset and a direction (<see cref="OnsetPicker"/>) and is classified
-/// by the windows the detector calls events, as the original voted (majority, ties broken by the mean
-/// probabilities). Pure: the same windows give the same events, whichever process runs it and how often.
+/// Continuous detection for one segment: the detector probabilities of its sliding windows become runs
+/// (<see cref="EventTrigger"/>), the segment keeps the runs whose first window it owns (<see cref="OwnedSpan"/>),
+/// each run becomes one event per P onset in it (<see cref="OnsetPicker"/>: several when events follow each
+/// other closely), and each event is classified by its windows that the detector calls events, as the original
+/// voted (majority, ties broken by the mean probabilities). Pure: the same windows give the same events, whichever process runs it and how often.
 /// </summary>
 public sealed class ContinuousDetector
 {
     private readonly EventTrigger _trigger;
     private readonly OnsetPicker _onsets;
+    private readonly TimeSpan _windowLength;
+
+    /// <summary>Index of the run's first window that ends after <paramref name="timeUtc"/> (so holds it), or the run's last.</summary>
+    private int FirstWindowEndingAfter(IReadOnlyList<DateTime> windowStartsUtc, DateTime timeUtc, TriggeredRun run)
+    {
+        for (var i = run.First; i <= run.Last; i++)
+        {
+            if (windowStartsUtc[i] + _windowLength > timeUtc)
+            {
+                return i;
+            }
+        }
+
+        return run.Last;
+    }
 
     public ContinuousDetector(DetectionSettings detection, WindowSettings window)
     {
         ArgumentNullException.ThrowIfNull(detection);
         ArgumentNullException.ThrowIfNull(window);
         _trigger = new EventTrigger(detection);
-        _onsets = new OnsetPicker(window.PPositionS, detection.OnsetSearchS);
+        _onsets = new OnsetPicker(detection.OnsetSearchS);
+        _windowLength = TimeSpan.FromSeconds(window.LengthS);
     }
 
     /// <param name="windowStartsUtc">Start of each window, in time order.</param>
@@ -58,16 +74,27 @@ public sealed class ContinuousDetector
                 continue;
             }
 
-            var windows = Enumerable.Range(run.First, run.Count).Select(i => probabilities[i]).ToList();
-            var voters = windows.Where(w => thresholds.Label(w) != EventLabel.Noise).ToList();
-            if (voters.Count == 0)
+            var onsets = _onsets.Pick(windowStartsUtc[run.First] + _windowLength, windowStartsUtc[run.Last] + _windowLength, arrivals, steeringBackAzimuthDeg);
+            for (var k = 0; k < onsets.Count; k++)
             {
-                // Only when off_threshold sits below the model's detector threshold and no window crossed the latter.
-                continue;
-            }
+                // An event's windows: from the first that holds its P to the last before the next event's P enters.
+                var first = k == 0 ? run.First : FirstWindowEndingAfter(windowStartsUtc, onsets[k].OnsetUtc, run);
+                var last = k == onsets.Count - 1 ? run.Last : FirstWindowEndingAfter(windowStartsUtc, onsets[k + 1].OnsetUtc, run) - 1;
+                if (last < first)
+                {
+                    continue;
+                }
 
-            var onset = _onsets.Pick(windowStartsUtc[run.Peak], arrivals, steeringBackAzimuthDeg);
-            events.Add(new DetectedEvent(run, onset, EventVote.Decide(voters, thresholds), voters.Count));
+                var voters = Enumerable.Range(first, last - first + 1).Select(i => probabilities[i]).Where(w => thresholds.Label(w) != EventLabel.Noise).ToList();
+                if (voters.Count == 0)
+                {
+                    // Only when off_threshold sits below the model's detector threshold and no window crossed the latter.
+                    continue;
+                }
+
+                var part = new TriggeredRun(first, last, Enumerable.Range(first, last - first + 1).MaxBy(i => probabilities[i].Detector), run.ReachesSegmentEnd && k == onsets.Count - 1);
+                events.Add(new DetectedEvent(part, onsets[k], EventVote.Decide(voters, thresholds), voters.Count));
+            }
         }
 
         return events;

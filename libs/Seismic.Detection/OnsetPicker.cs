@@ -8,7 +8,7 @@ public enum OnsetMethod
     /// <summary>An arrival the beamformer found (STA/LTA on the array's summed P-band energy) with its own f-k direction.</summary>
     Arrival,
 
-    /// <summary>No arrival near the expected P: the onset is where the windows put P, the direction the beams' steering.</summary>
+    /// <summary>No arrival near where the windows put P: the onset is that time, the direction the beams' steering.</summary>
     WindowPosition,
 }
 
@@ -16,23 +16,66 @@ public enum OnsetMethod
 public sealed record Onset(DateTime OnsetUtc, double BackAzimuthDeg, OnsetMethod Method);
 
 /// <summary>
-/// Places a detected event's P onset. The windows say roughly where P is: the detector learned events with P
-/// at window.p_position_s, so the window it is surest of has P about there. The onset is then the arrival
-/// (an STA/LTA onset with its f-k direction) nearest that expected time within detection.onset_search_s; the
-/// strongest of those would often be the S phase, which is why the nearest, not the strongest, is taken.
+/// Finds the P onsets inside a run of event windows. The detector says whether a window holds an event, wherever
+/// P sits in it: measured on simulated data, a window's probability jumps from about 0 to above 0.85 as soon as
+/// P is inside it (P 10 s before the window's end) and stays there while P and the coda are in view. So a run's
+/// first window ends just after its first P: the onset is the arrival (an STA/LTA onset with its own f-k
+/// direction) nearest that time within detection.onset_search_s, else that time itself.
+/// <para>
+/// Mines blast minutes apart and several at once, so one run often holds more than one event. A later P-type
+/// arrival in the run (apparent velocity of P, coherent across the array) starts another event when it comes
+/// from elsewhere (<see cref="NewDirectionDeg"/> or more away from every event so far), or from the same
+/// direction after more than <see cref="SameEventPhasesSeconds"/>, longer than Pn and Pg of one regional event
+/// are apart. S phases (Sn, Lg) cross the array slower and never start an event.
+/// </para>
 /// </summary>
-public sealed class OnsetPicker(double pPositionS, double searchS)
+public sealed class OnsetPicker(double searchS)
 {
-    public Onset Pick(DateTime peakWindowStartUtc, IReadOnlyList<Arrival> arrivals, double steeringBackAzimuthDeg)
+    /// <summary>Slowest apparent velocity taken for P, km/s: Pg crosses at about 6, Sn at 4.5 and Lg at 3.5.</summary>
+    public const double PMinimumApparentVelocityKmPerS = 5.5;
+
+    /// <summary>Least f-k relative power of an arrival that starts an event of its own: noise is incoherent.</summary>
+    public const double MinimumRelativePower = 0.4;
+
+    /// <summary>Directions further apart than this are different sources (ARCES resolves a few degrees at 2-8 Hz).</summary>
+    public const double NewDirectionDeg = 25;
+
+    /// <summary>Pn and Pg of one event at up to 1,500 km are less than this apart.</summary>
+    public const double SameEventPhasesSeconds = 45;
+
+    /// <summary>The run's first onset, then every arrival in [<paramref name="firstWindowEndUtc"/>, <paramref name="lastWindowEndUtc"/>] that starts another event, in time order.</summary>
+    public IReadOnlyList<Onset> Pick(DateTime firstWindowEndUtc, DateTime lastWindowEndUtc, IReadOnlyList<Arrival> arrivals, double steeringBackAzimuthDeg)
     {
         ArgumentNullException.ThrowIfNull(arrivals);
-        var expectedUtc = peakWindowStartUtc.AddSeconds(pPositionS);
         var nearest = arrivals
-            .Where(a => Math.Abs((a.OnsetUtc - expectedUtc).TotalSeconds) <= searchS)
-            .OrderBy(a => Math.Abs((a.OnsetUtc - expectedUtc).TotalSeconds))
+            .Where(a => Math.Abs((a.OnsetUtc - firstWindowEndUtc).TotalSeconds) <= searchS)
+            .OrderBy(a => Math.Abs((a.OnsetUtc - firstWindowEndUtc).TotalSeconds))
             .FirstOrDefault();
-        return nearest is null
-            ? new Onset(expectedUtc, steeringBackAzimuthDeg, OnsetMethod.WindowPosition)
-            : new Onset(nearest.OnsetUtc, nearest.BackAzimuthDeg, OnsetMethod.Arrival);
+        var onsets = new List<Onset>
+        {
+            nearest is null
+                ? new Onset(firstWindowEndUtc, steeringBackAzimuthDeg, OnsetMethod.WindowPosition)
+                : new Onset(nearest.OnsetUtc, nearest.BackAzimuthDeg, OnsetMethod.Arrival),
+        };
+
+        var later = arrivals
+            .Where(a => a.OnsetUtc > onsets[0].OnsetUtc && a.OnsetUtc <= lastWindowEndUtc
+                && a.ApparentVelocityKmPerS >= PMinimumApparentVelocityKmPerS && a.RelativePower >= MinimumRelativePower)
+            .OrderBy(a => a.OnsetUtc);
+        foreach (var arrival in later)
+        {
+            var last = onsets[^1];
+            var elsewhere = onsets.All(o => AngleBetweenDeg(o.BackAzimuthDeg, arrival.BackAzimuthDeg) >= NewDirectionDeg);
+            var laterFromSameSide = (arrival.OnsetUtc - last.OnsetUtc).TotalSeconds > SameEventPhasesSeconds;
+            if (elsewhere || laterFromSameSide)
+                onsets.Add(new Onset(arrival.OnsetUtc, arrival.BackAzimuthDeg, OnsetMethod.Arrival));
+        }
+        return onsets;
+    }
+
+    private static double AngleBetweenDeg(double aDeg, double bDeg)
+    {
+        var difference = Math.Abs(aDeg - bDeg) % 360;
+        return difference > 180 ? 360 - difference : difference;
     }
 }

@@ -27,11 +27,12 @@ public static class ServiceDefaults
         var seqUrl = builder.Configuration["SEQ_URL"];
         builder.Services.AddSerilog((services, logger) =>
         {
-            logger.ReadFrom.Configuration(builder.Configuration)
+            // Defaults first, so that the Serilog section of the configuration can change every level.
+            logger.MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
+                .MinimumLevel.Override("MassTransit", Serilog.Events.LogEventLevel.Information)
+                .ReadFrom.Configuration(builder.Configuration)
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Service", serviceName)
-                .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
-                .MinimumLevel.Override("MassTransit", Serilog.Events.LogEventLevel.Information)
                 .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Service}: {Message:lj}{NewLine}{Exception}");
             if (!string.IsNullOrWhiteSpace(seqUrl))
                 logger.WriteTo.Seq(seqUrl);

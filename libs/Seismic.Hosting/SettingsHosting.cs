@@ -15,10 +15,12 @@ public static class SettingsHosting
     /// (SEISMIC_CONFIG, ./config/seismic.yaml, the copy next to the program), and registers it.
     /// Throws <see cref="SettingsException"/> naming every bad key; a host must not start on a bad file.
     /// </summary>
-    public static SeismicSettings LoadSeismicSettings(this IHostApplicationBuilder builder)
+    /// <param name="builder">The host being built.</param>
+    /// <param name="overrides">Dotted keys and values applied over the file and checked like it (a command's --out, say).</param>
+    public static SeismicSettings LoadSeismicSettings(this IHostApplicationBuilder builder, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var configured = builder.Configuration[ConfigFileKey];
-        var settings = string.IsNullOrEmpty(configured) ? SettingsLoader.LoadDefault() : SettingsLoader.Load(configured);
+        var settings = string.IsNullOrEmpty(configured) ? SettingsLoader.LoadDefault(overrides) : SettingsLoader.Load(configured, overrides);
         // LoadDefault succeeded, so the default search found a file.
         builder.Services.AddSingleton(new SettingsFile(Path.GetFullPath(string.IsNullOrEmpty(configured) ? SettingsLoader.FindDefaultPath()! : configured)));
         builder.Services.AddSingleton(settings);

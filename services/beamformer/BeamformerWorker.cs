@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Seismic.Beamformer.Consumers;
 using Seismic.Beams;
 using Seismic.Configuration;
+using Seismic.Sources;
+using Seismic.Waveforms.Selection;
 
 namespace Seismic.Beamformer;
 
@@ -19,8 +21,26 @@ public static class BeamformerWorker
         ArgumentNullException.ThrowIfNull(settings);
         bus.TryAddSingleton(TimeProvider.System);
         bus.TryAddSingleton(new BeamPipeline(settings));
-        bus.TryAddSingleton(new ArrayInventorySource(settings.Array));
+        bus.TryAddSingleton(new ArrayInventorySource(settings.Array, location => ReadInventory(location, settings.Array)));
         bus.AddConsumer<WaveformSegmentIngestedConsumer, WaveformSegmentIngestedConsumerDefinition>();
         return bus;
+    }
+
+    /// <summary>
+    /// A StationXML file, or the array's channels (all their epochs) from an FDSN station service. Synchronous:
+    /// read once per location and kept, on the first segment that needs it.
+    /// </summary>
+    private static Metadata.StationXml.Inventory ReadInventory(string location, ArraySettings array)
+    {
+        try
+        {
+            var channels = new[] { new ChannelSelection(array.Network, array.StationPattern, "*", "*") };
+            return MetadataSources.ReadInventoryAsync(location, channels, DateTime.UnixEpoch, new DateTime(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc))
+                .GetAwaiter().GetResult();
+        }
+        catch (MetadataSourceException unreadable)
+        {
+            throw new SegmentRejectedException($"The array's inventory cannot be read: {unreadable.Message}");
+        }
     }
 }

@@ -1,14 +1,9 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Seismic.Beamformer;
-using Seismic.Classifier;
+using Microsoft.Extensions.DependencyInjection;
+using Seismic.Cli.Pipeline;
 using Seismic.Configuration;
-using Seismic.Hosting;
-using Seismic.Ingest;
-using Seismic.Reporter;
-using Seismic.Trainer;
 
 namespace Seismic.Cli.Commands;
 
@@ -26,29 +21,21 @@ internal static class RunCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var builder = CommonOptions.HostBuilder(parse.GetValue(config), parse.GetValue(rabbitMq));
-            builder.AddServiceDefaults("seismic");
-            SeismicSettings settings;
+            InProcessPipeline pipeline;
             try
             {
-                settings = builder.LoadSeismicSettings();
-                builder.AddSeismicBus(BusTransport.InMemory, bus => bus
-                    .AddIngestWorker(settings)
-                    .AddBeamformerWorker(settings)
-                    .AddClassifierWorker(settings)
-                    .AddTrainerWorker(settings)
-                    .AddReporterWorker(settings));
+                pipeline = InProcessPipeline.Build(parse.GetValue(config), parse.GetValue(rabbitMq));
             }
             catch (SettingsException invalid)
             {
                 Console.Error.WriteLine(invalid.Message);
                 return 2;
             }
-            using var host = builder.Build();
-            host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Seismic.Run").LogInformation(
+            pipeline.Host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Seismic.Run").LogInformation(
                 "Running ingest, beamformer, classifier, trainer and reporter in one process; reports go to {ReportsFolder}. Press Ctrl-C to stop.",
-                Path.GetFullPath(settings.Paths.ReportsDir));
-            await host.RunAsync(cancellation);
+                pipeline.Settings.Paths.ReportsDir);
+            // RunAsync stops and disposes the host when Ctrl-C or SIGTERM arrives.
+            await pipeline.Host.RunAsync(cancellation);
             return 0;
         });
         return command;

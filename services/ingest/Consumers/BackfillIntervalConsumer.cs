@@ -14,7 +14,7 @@ namespace Seismic.Ingest.Consumers;
 /// (source, inventory, the catalog's events), so later steps do not depend on this worker's settings.
 /// </summary>
 public sealed partial class BackfillIntervalConsumer(
-    BackfillPlanner planner, BackfillInputs inputs, CatalogHints catalogHints, SeismicSettings settings, TimeProvider clock,
+    BackfillPlanner planner, BackfillInputs inputs, CatalogHints catalogHints, SegmentReader reader, SeismicSettings settings, TimeProvider clock,
     ILogger<BackfillIntervalConsumer> logger)
     : IConsumer<BackfillInterval>
 {
@@ -34,9 +34,13 @@ public sealed partial class BackfillIntervalConsumer(
             if (plan.IsValid)
             {
                 inputs.Source(accepted.SourceUri);
-                inputs.Inventory(accepted.InventoryUri);
+                inputs.Inventory(accepted.InventoryUri, reader.ArrayChannels);
                 if (request.EventHints.Count == 0 && accepted.CatalogUri is { } catalog)
-                    accepted = accepted with { EventHints = catalogHints.From(BackfillInputs.Catalog(catalog), request.StartUtc, request.EndUtc) };
+                {
+                    // From a little before the interval: a regional event's P reaches the array minutes after its origin.
+                    var events = await BackfillInputs.Catalog(catalog, request.StartUtc.AddMinutes(-10), request.EndUtc, context.CancellationToken);
+                    accepted = accepted with { EventHints = catalogHints.From(events, request.StartUtc, request.EndUtc) };
+                }
                 plan = planner.Plan(request.ArrayCode, request.StartUtc, request.EndUtc, BackfillSteps.KnownEvents(accepted, catalogHints));
             }
         }

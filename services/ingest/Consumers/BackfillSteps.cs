@@ -44,7 +44,7 @@ public sealed partial class BackfillSteps(
         try
         {
             source = inputs.Source(request.SourceUri!);
-            inventory = inputs.Inventory(request.InventoryUri);
+            inventory = inputs.Inventory(request.InventoryUri, reader.ArrayChannels);
         }
         catch (BackfillInputException unusable)
         {

@@ -3,6 +3,7 @@ using Seismic.Metadata;
 using Seismic.Metadata.QuakeMl;
 using Seismic.Metadata.StationXml;
 using Seismic.Sources;
+using Seismic.Waveforms.Selection;
 
 namespace Seismic.Ingest.Processing;
 
@@ -35,36 +36,44 @@ public sealed class BackfillInputs : IDisposable
         }
     }
 
-    /// <summary>The StationXML at <paramref name="location"/>; null when none is configured.</summary>
-    /// <exception cref="BackfillInputException">The file is missing or is not StationXML.</exception>
-    public Inventory? Inventory(string? location)
+    /// <summary>
+    /// The array's channels (all their epochs) from the StationXML file or station service at
+    /// <paramref name="location"/>; null when none is configured.
+    /// </summary>
+    /// <exception cref="BackfillInputException">The file is missing or is not StationXML, or the service failed.</exception>
+    public Inventory? Inventory(string? location, ChannelSelection arrayChannels)
     {
         if (string.IsNullOrWhiteSpace(location))
             return null;
-        var inventory = _inventories.GetOrAdd(location, key => new Lazy<Inventory>(() => StationXmlReader.ReadFile(key)));
+        var inventory = _inventories.GetOrAdd(location, key => new Lazy<Inventory>(() =>
+            MetadataSources.ReadInventoryAsync(key, [arrayChannels], DateTime.UnixEpoch, EndOfTime).GetAwaiter().GetResult()));
         try
         {
             return inventory.Value;
         }
-        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException or MetadataFormatException)
+        catch (Exception unreadable) when (unreadable is MetadataSourceException or MetadataFormatException)
         {
             _inventories.TryRemove(location, out _);
-            throw new BackfillInputException($"inventory {location}: {unreadable.Message}", unreadable);
+            throw new BackfillInputException($"inventory {unreadable.Message}", unreadable);
         }
     }
 
-    /// <exception cref="BackfillInputException">The file is missing or is not QuakeML.</exception>
-    public static Catalog Catalog(string location)
+    /// <summary>The events of a QuakeML file, or those an FDSN event service has in [startUtc, endUtc].</summary>
+    /// <exception cref="BackfillInputException">The file is missing or is not QuakeML, or the service failed.</exception>
+    public static async Task<Catalog> Catalog(string location, DateTime startUtc, DateTime endUtc, CancellationToken cancellationToken)
     {
         try
         {
-            return QuakeMlReader.ReadFile(location);
+            return await MetadataSources.ReadCatalogAsync(location, startUtc, endUtc, cancellationToken);
         }
-        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException or MetadataFormatException)
+        catch (Exception unreadable) when (unreadable is MetadataSourceException or MetadataFormatException)
         {
-            throw new BackfillInputException($"catalog {location}: {unreadable.Message}", unreadable);
+            throw new BackfillInputException($"catalog {unreadable.Message}", unreadable);
         }
     }
+
+    /// <summary>Open end of the epochs asked of a station service: every epoch of the array's channels.</summary>
+    private static readonly DateTime EndOfTime = new(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     public void Dispose()
     {

@@ -27,6 +27,9 @@ public sealed record SegmentData(byte[] MiniSeed, IReadOnlyList<ChannelCoverage>
 /// </summary>
 public sealed class SegmentReader(ArraySettings array, double edgeSeconds)
 {
+    /// <summary>Every channel of the array's sites, whatever their era's code: what an inventory is asked for.</summary>
+    public ChannelSelection ArrayChannels { get; } = new(array.Network, array.StationPattern, "*", "*");
+
     public async Task<SegmentData> Read(IWaveformSource source, DateTime startUtc, DateTime endUtc, Inventory? inventory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);

@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Seismic.Contracts.Classification;
+using Seismic.Contracts.Ingest;
+using Seismic.Contracts.Operations;
+using Seismic.Contracts.Reports;
+
+namespace Seismic.Cli.Pipeline;
+
+/// <summary>Where a followed backfill stands.</summary>
+/// <param name="SegmentsTotal">Segments in the plan; null until the ingest worker accepted the request.</param>
+/// <param name="SegmentsRead">Segments the ingest worker has read (published or without data).</param>
+/// <param name="SegmentsReported">Published segments whose windows and events are all on disk, or that failed downstream.</param>
+/// <param name="SegmentsPublished">Segments handed to the beamformer; known once the ingest worker is done.</param>
+public sealed record BackfillStatus(int? SegmentsTotal, int SegmentsRead, int SegmentsReported, int? SegmentsPublished);
+
+/// <summary>
+/// Follows one backfill through the whole pipeline from the messages every stage publishes, on whichever bus:
+/// the ingest worker's progress, then, per segment, its windows and events written by the reporter (or the
+/// stage that gave up on it). The backfill is done when the ingest worker has read every segment and each
+/// segment it published has been reported or has failed, so a summary read afterwards sees every row.
+/// </summary>
+public sealed class BackfillFollower
+{
+    private readonly Guid _backfillId;
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<string, int> _expectedEvents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Segment, string Event), bool> _writtenEvents = new();
+    private readonly ConcurrentDictionary<string, bool> _windowsWritten = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _failedSegments = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string EventId, string Model, int Version), EventClassified> _events = new();
+    private readonly Lock _gate = new();
+    private int? _total;
+    private int _read;
+
+    public BackfillFollower(Guid backfillId) => _backfillId = backfillId;
+
+    /// <summary>Why the ingest worker refused the backfill; null while it has not.</summary>
+    public string? Refusal { get; private set; }
+
+    public BackfillCompleted? Completed { get; private set; }
+
+    /// <summary>Folder the reporter wrote to, as it says.</summary>
+    public string? ReportsDirectory { get; private set; }
+
+    /// <summary>Segments a stage gave up on, with the reason.</summary>
+    public IReadOnlyDictionary<string, string> FailedSegments => _failedSegments;
+
+    /// <summary>Every event decision of the backfill, once each (a redelivered decision is the same event).</summary>
+    public IReadOnlyCollection<EventClassified> Events => _events.Values.OrderBy(e => e.OnsetUtc ?? e.StartUtc).ToList();
+
+    /// <summary>Completes when the backfill has been refused or fully reported.</summary>
+    public Task Done => _done.Task;
+
+    public event Action<BackfillStatus>? Changed;
+
+    /// <summary>Connects the handlers to a receive endpoint of the follower's own.</summary>
+    public void Listen(IReceiveEndpointConfigurator endpoint)
+    {
+        endpoint.Handler<BackfillProgressed>(context => Mine(context.Message.BackfillId, () =>
+        {
+            _total = context.Message.SegmentsTotal;
+            _read = Math.Max(_read, context.Message.SegmentsCompleted + context.Message.SegmentsFailed);
+        }));
+        endpoint.Handler<BackfillCompleted>(context => Mine(context.Message.BackfillId, () =>
+        {
+            Completed = context.Message;
+            _total = context.Message.SegmentsTotal;
+            _read = context.Message.SegmentsTotal;
+        }));
+        endpoint.Handler<StageFailed>(context => Mine(context.Message.BackfillId, () =>
+        {
+            if (context.Message.Stage == PipelineStage.Ingest && context.Message.SubjectId == _backfillId.ToString())
+                Refusal = context.Message.Reason;
+            else if (context.Message.Stage != PipelineStage.Ingest)
+                _failedSegments[context.Message.SubjectId] = $"{context.Message.Stage}: {context.Message.Reason}";
+        }));
+        endpoint.Handler<EventClassified>(context => Mine(context.Message.BackfillId, () => _events[(context.Message.EventId, context.Message.Model.Name, context.Message.Model.Version)] = context.Message));
+        endpoint.Handler<WindowsClassified>(context => Mine(context.Message.BackfillId, () => _expectedEvents[context.Message.SegmentId] = context.Message.EventCount));
+        endpoint.Handler<ReportRowsWritten>(context => Mine(context.Message.BackfillId, () =>
+        {
+            ReportsDirectory = context.Message.ReportsDirectory;
+            if (context.Message.EventId is null)
+                _windowsWritten[context.Message.SegmentId] = true;
+            else
+                _writtenEvents[(context.Message.SegmentId, context.Message.EventId)] = true;
+        }));
+    }
+
+    private Task Mine(Guid? backfillId, Action update)
+    {
+        if (backfillId != _backfillId)
+            return Task.CompletedTask;
+        BackfillStatus status;
+        lock (_gate)
+        {
+            update();
+            status = Status();
+            if (Refusal is not null || (Completed is not null && status.SegmentsReported >= Completed.SegmentsSucceeded))
+                _done.TrySetResult();
+        }
+        Changed?.Invoke(status);
+        return Task.CompletedTask;
+    }
+
+    private BackfillStatus Status()
+    {
+        var written = _writtenEvents.Keys.GroupBy(k => k.Segment).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var reported = _windowsWritten.Keys.Count(segment =>
+            _expectedEvents.TryGetValue(segment, out var expected) && written.GetValueOrDefault(segment) >= expected);
+        return new BackfillStatus(_total, _read, reported + _failedSegments.Keys.Count(s => !_windowsWritten.ContainsKey(s)), Completed?.SegmentsSucceeded);
+    }
+}

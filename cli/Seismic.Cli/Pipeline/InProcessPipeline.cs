@@ -1,0 +1,69 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Seismic.Beamformer;
+using Seismic.Classifier;
+using Seismic.Cli.Commands;
+using Seismic.Configuration;
+using Seismic.Hosting;
+using Seismic.Ingest;
+using Seismic.Reporter;
+using Seismic.Trainer;
+
+namespace Seismic.Cli.Pipeline;
+
+/// <summary>
+/// The five workers in this process: on the in-memory bus, or on a broker when one is named (then other
+/// processes on that broker share the work). What `seismic run`, `seismic backfill` and `seismic demo` start.
+/// </summary>
+internal sealed class InProcessPipeline : IAsyncDisposable
+{
+    private InProcessPipeline(IHost host, SeismicSettings settings, StageTimer timer)
+    {
+        Host = host;
+        Settings = settings;
+        Timer = timer;
+    }
+
+    public IHost Host { get; }
+
+    public SeismicSettings Settings { get; }
+
+    /// <summary>Time each stage spent on its messages.</summary>
+    public StageTimer Timer { get; }
+
+    public IBus Bus => Host.Services.GetRequiredService<IBus>();
+
+    /// <summary>Builds the host; a bad settings file or override throws <see cref="SettingsException"/> naming the key.</summary>
+    /// <param name="config">--config, or null for the default search.</param>
+    /// <param name="rabbitMqUri">--rabbitmq, or null for the in-memory bus.</param>
+    /// <param name="overrides">Settings overridden for this run, checked like the file.</param>
+    /// <param name="quiet">Only errors on the console (a progress display owns it); the summary says the rest.</param>
+    public static InProcessPipeline Build(FileInfo? config, string? rabbitMqUri, IReadOnlyDictionary<string, string>? overrides = null, bool quiet = false)
+    {
+        var builder = CommonOptions.HostBuilder(config, rabbitMqUri);
+        if (quiet)
+            builder.Configuration.AddInMemoryCollection([new("Serilog:MinimumLevel:Default", "Error"), new("Serilog:MinimumLevel:Override:MassTransit", "Error")]);
+        builder.AddServiceDefaults("seismic");
+        var settings = builder.LoadSeismicSettings(overrides);
+        builder.AddSeismicBus(BusTransport.InMemory, bus => bus
+            .AddIngestWorker(settings)
+            .AddBeamformerWorker(settings)
+            .AddClassifierWorker(settings)
+            .AddTrainerWorker(settings)
+            .AddReporterWorker(settings));
+        var timer = new StageTimer();
+        builder.Services.AddSingleton(timer);
+        builder.Services.AddConsumeObserver(_ => timer);
+        return new InProcessPipeline(builder.Build(), settings, timer);
+    }
+
+    public Task StartAsync(CancellationToken cancellation) => Host.StartAsync(cancellation);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync(CancellationToken.None);
+        Host.Dispose();
+    }
+}
