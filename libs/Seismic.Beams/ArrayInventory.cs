@@ -3,7 +3,6 @@ using Seismic.Metadata;
 using Seismic.Metadata.Geometry;
 using Seismic.Metadata.StationXml;
 using Seismic.Signal.Arrays;
-using Seismic.Waveforms.Selection;
 
 namespace Seismic.Beams;
 
@@ -12,16 +11,21 @@ public sealed class ArrayInventory
 {
     private readonly Inventory inventory;
     private readonly ArraySettings array;
-    private readonly SeedPattern stationPattern;
 
-    public ArrayInventory(Inventory inventory, ArraySettings array)
+    /// <param name="inventory">The StationXML content.</param>
+    /// <param name="array">The array: its reference point, and (unless <paramref name="sites"/> says otherwise) its network and station pattern.</param>
+    /// <param name="sites">Which stations are the array's sites; default: array.network and array.station_pattern.</param>
+    public ArrayInventory(Inventory inventory, ArraySettings array, ArraySiteSelection? sites = null)
     {
         ArgumentNullException.ThrowIfNull(inventory);
         ArgumentNullException.ThrowIfNull(array);
         this.inventory = inventory;
         this.array = array;
-        stationPattern = new SeedPattern(array.StationPattern);
+        Sites = sites ?? ArraySiteSelection.Of(array);
     }
+
+    /// <summary>Which stations of the inventory are the array's sites.</summary>
+    public ArraySiteSelection Sites { get; }
 
     /// <summary>Reads array.inventory_path; the reason it cannot is a <see cref="SegmentRejectedException"/>, since no segment can be beamed without it.</summary>
     /// <param name="array">The array's settings; <see cref="ArraySettings.InventoryPath"/> names the StationXML.</param>
@@ -46,10 +50,10 @@ public sealed class ArrayInventory
         }
     }
 
-    /// <summary>The array's stations (array.network, array.station_pattern) active at the time, as km offsets from the array reference.</summary>
+    /// <summary>The array's stations (<see cref="Sites"/>) active at the time, as km offsets from the array reference.</summary>
     public IReadOnlyList<ArraySite> SitesAt(DateTime timeUtc) =>
         ArrayGeometry.StationOffsets(inventory, new GeoPoint(array.ReferenceLatitudeDeg, array.ReferenceLongitudeDeg), timeUtc)
-            .Where(s => s.NetworkCode == array.Network && stationPattern.Matches(s.StationCode))
+            .Where(s => Sites.Matches(s.NetworkCode, s.StationCode))
             .Select(s => new ArraySite(s.StationCode, s.EastKm, s.NorthKm))
             .ToList();
 

@@ -9,7 +9,7 @@ namespace Seismic.Metadata;
 public sealed class MetadataFormatException : Exception
 {
     public MetadataFormatException(string problem, string sourceName, string? elementPath, int? lineNumber, int? linePosition, Exception? innerException = null)
-        : base(Compose(problem, sourceName, elementPath, lineNumber, linePosition), innerException)
+        : base(MetadataLocation.Compose(problem, sourceName, elementPath, lineNumber, linePosition), innerException)
     {
         Problem = problem;
         SourceName = sourceName;
@@ -32,24 +32,4 @@ public sealed class MetadataFormatException : Exception
 
     /// <summary>1-based column of the offending element or attribute, when known.</summary>
     public int? LinePosition { get; }
-
-    private static string Compose(string problem, string sourceName, string? elementPath, int? lineNumber, int? linePosition)
-    {
-        var where = sourceName;
-        if (lineNumber is not null)
-        {
-            where += $", line {lineNumber}";
-            if (linePosition is not null)
-            {
-                where += $", column {linePosition}";
-            }
-        }
-
-        if (elementPath is not null)
-        {
-            where += $", at {elementPath}";
-        }
-
-        return $"{where}: {problem}";
-    }
 }

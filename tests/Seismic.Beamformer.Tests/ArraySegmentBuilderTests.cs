@@ -72,6 +72,27 @@ public class ArraySegmentBuilderTests
     }
 
     [Fact]
+    public void A_gap_hours_before_the_segment_does_not_drop_the_station()
+    {
+        // What a source returns for a whole-day file: the segment, plus a minute of ARA0 three hours earlier and
+        // nothing in between. Joined whole, ARA0 would be three hours of NaN and fail the max_masked_s check.
+        var wave = new SyntheticEvent();
+        var segment = SyntheticArces.Segment(wave, hint: new BackAzimuthHint([wave.BackAzimuthDeg], null, null));
+        var earlier = new[] { "BHZ", "BHN", "BHE" }.SelectMany(channel => Record("ARA0", channel, StartUtc.AddHours(-3), 2400));
+        var miniSeed = SyntheticArcesFiles.MiniSeed(segment).Concat(earlier).ToArray();
+
+        var built = ArraySegmentBuilder.Build(miniSeed, inventory, StartUtc, SyntheticArces.EndUtc, SyntheticArces.EdgeSeconds, segment.Hint, []);
+        var beams = new BeamPipeline(RepositoryFiles.Settings()).Form(built);
+
+        Assert.Contains("ARA0", beams.SitesUsed);
+        Assert.Equal(26, beams.SitesUsed.Count);
+        Assert.DoesNotContain(beams.Warnings, w => w.Contains("ARA0", StringComparison.Ordinal));
+        var vertical = built.Channels.Single(c => c.Trace.ChannelId == "NO.ARA0..BHZ").Trace;
+        Assert.Equal(StartUtc.AddSeconds(-SyntheticArces.EdgeSeconds), vertical.StartUtc);
+        Assert.Equal(0, vertical.MissingSampleCount);
+    }
+
+    [Fact]
     public void Bytes_that_are_not_miniSEED_are_reported_not_thrown()
     {
         var text = System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("this is not a miniSEED record. ", 40)));

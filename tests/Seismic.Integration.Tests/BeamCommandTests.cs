@@ -12,11 +12,29 @@ namespace Seismic.Integration.Tests;
 /// `seismic beam` on files a user would have: a StationXML of the ARCES sites and a miniSEED file of a
 /// plane P wave (vertical) and S wave (transverse) crossing them from a known direction.
 /// </summary>
-public sealed class BeamCommandTests
+public sealed class BeamCommandTests(SimulatedHour simulated) : IClassFixture<SimulatedHour>
 {
     private const double RateHz = 40;
     private const double BackAzimuthDeg = 140;
     private static readonly DateTime DataStart = new(2023, 10, 30, 12, 0, 0, DateTimeKind.Utc);
+
+    private static async Task<ChildProcess> Beam(WorkerEnvironment environment, params string[] arguments)
+    {
+        var process = environment.Start("cli", ["beam", .. arguments]);
+        Assert.True(await process.WaitForExit(TimeSpan.FromSeconds(60)), process.Output);
+        return process;
+    }
+
+    /// <summary>The plane-wave files of the first test, in the environment's folder.</summary>
+    private static (string Inventory, string Data) PlaneWaveFiles(WorkerEnvironment environment)
+    {
+        var sites = ArcesSites();
+        var inventory = Path.Combine(environment.Folder, "arces.xml");
+        var data = Path.Combine(environment.Folder, "arces.mseed");
+        File.WriteAllText(inventory, StationXml(sites));
+        File.WriteAllBytes(data, PlaneWaves(sites, pArrivalS: 100, sArrivalS: 160));
+        return (inventory, data);
+    }
 
     [Fact]
     public async Task Should_write_three_beams_with_the_p_wave_on_the_vertical_beam()
@@ -61,6 +79,87 @@ public sealed class BeamCommandTests
         Assert.Equal(1, process.ExitCode);
         Assert.Contains("No beams:", process.Output);
     }
+
+    [Fact]
+    public async Task Should_form_beams_of_only_the_stations_the_pattern_selects()
+    {
+        using var environment = WorkerEnvironment.WithoutBroker();
+        var (inventory, data) = PlaneWaveFiles(environment);
+
+        await using var process = await Beam(environment, "--inventory", inventory, "--data", data, "--stations", "ARA*",
+            "--start", "2023-10-30T12:00:20Z", "--end", "2023-10-30T12:05:20Z", "--baz", "140", "--out", Path.Combine(environment.Folder, "beams.mseed"));
+
+        Assert.True(process.ExitCode == 0, process.Output);
+        Assert.Contains("Beams of 4 sites", process.Output);
+    }
+
+    [Fact]
+    public async Task Should_say_which_stations_the_inventory_has_when_the_pattern_selects_none()
+    {
+        using var environment = WorkerEnvironment.WithoutBroker();
+        var (inventory, data) = PlaneWaveFiles(environment);
+
+        await using var process = await Beam(environment, "--inventory", inventory, "--data", data, "--stations", "YK*",
+            "--start", "2023-10-30T12:00:20Z", "--end", "2023-10-30T12:05:20Z", "--out", Path.Combine(environment.Folder, "beams.mseed"));
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("No station of the inventory matches --network NO --stations YK* at 2023-10-30T12:00:20Z; it has NO.ARA0, NO.ARA1", process.Output);
+    }
+
+    [Fact]
+    public async Task Should_write_the_same_beams_from_a_source_uri_as_from_the_data_file()
+    {
+        using var environment = WorkerEnvironment.WithoutBroker();
+        var (inventory, data) = PlaneWaveFiles(environment);
+        string[] segment = ["--inventory", inventory, "--start", "2023-10-30T12:00:20Z", "--end", "2023-10-30T12:05:20Z", "--baz", "140"];
+        var fromData = Path.Combine(environment.Folder, "from-data.mseed");
+        var fromSource = Path.Combine(environment.Folder, "from-source.mseed");
+
+        await using var first = await Beam(environment, [.. segment, "--data", data, "--out", fromData]);
+        await using var second = await Beam(environment, [.. segment, "--source", $"file://{data}", "--out", fromSource]);
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Equal(File.ReadAllBytes(fromData), File.ReadAllBytes(fromSource));
+    }
+
+    [Fact]
+    public async Task Should_write_the_same_beams_from_an_sds_archive_as_from_its_files_in_one()
+    {
+        using var environment = WorkerEnvironment.WithoutBroker();
+        var (pUtc, _) = simulated.StrongestEvent;
+        string[] segment = ["--inventory", simulated.InventoryPath, "--start", Time(pUtc.AddSeconds(-100)), "--end", Time(pUtc.AddSeconds(200))];
+        var fromArchive = Path.Combine(environment.Folder, "from-archive.mseed");
+        var fromFile = Path.Combine(environment.Folder, "from-file.mseed");
+
+        await using var archive = await Beam(environment, [.. segment, "--source", $"sds://{simulated.ArchivePath}", "--out", fromArchive]);
+        await using var file = await Beam(environment, [.. segment, "--data", simulated.SingleFilePath, "--out", fromFile]);
+
+        Assert.True(archive.ExitCode == 0, archive.Output);
+        Assert.Contains("Beams of 26 sites, 12001 samples", archive.Output);
+        Assert.DoesNotContain("warning", archive.Output);
+        Assert.Equal(archive.Output.Replace(fromArchive, "OUT", StringComparison.Ordinal), file.Output.Replace(fromFile, "OUT", StringComparison.Ordinal));
+        Assert.Equal(File.ReadAllBytes(fromArchive), File.ReadAllBytes(fromFile));
+    }
+
+    [Theory]
+    [InlineData(false, false, "Give the waveforms with --data FILE or --source URI")]
+    [InlineData(true, true, "Give --data or --source, not both")]
+    public async Task Should_refuse_to_run_without_exactly_one_waveform_input(bool withData, bool withSource, string message)
+    {
+        using var environment = WorkerEnvironment.WithoutBroker();
+        var (inventory, data) = PlaneWaveFiles(environment);
+        string[] dataOption = withData ? ["--data", data] : [];
+        string[] sourceOption = withSource ? ["--source", $"file://{data}"] : [];
+
+        await using var process = await Beam(environment, ["--inventory", inventory, "--start", "2023-10-30T12:00:20Z", "--end", "2023-10-30T12:05:20Z",
+            "--out", Path.Combine(environment.Folder, "beams.mseed"), .. dataOption, .. sourceOption]);
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains(message, process.Output);
+    }
+
+    private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static double PeakSeconds(TraceSegment beam)
     {

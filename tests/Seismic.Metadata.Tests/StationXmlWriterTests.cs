@@ -4,7 +4,8 @@ namespace Seismic.Metadata.Tests;
 
 public sealed class StationXmlWriterTests
 {
-    public static TheoryData<string> Files() =>
+    /// <summary>Files that give every value the model holds.</summary>
+    public static TheoryData<string> CompleteFiles() =>
     [
         SharedData.Yellowknife("array_yellowknife.xml"),
         SharedData.Agfa("agfainventory.xml"),
@@ -12,6 +13,14 @@ public sealed class StationXmlWriterTests
         SharedData.StationXml("IRIS_single_channel_with_response.xml"),
         SharedData.StationXml("full_random_stationxml.xml"),
     ];
+
+    /// <summary>The complete files and one that lacks values (a depth, units, the creation time).</summary>
+    public static TheoryData<string> Files()
+    {
+        var files = CompleteFiles();
+        files.Add(Path.Combine(AppContext.BaseDirectory, "Fixtures", "converter-style.xml"));
+        return files;
+    }
 
     [Theory]
     [MemberData(nameof(Files))]
@@ -23,6 +32,18 @@ public sealed class StationXmlWriterTests
 
         Assert.Equal(Describe(original), Describe(readBack));
         Assert.Equal("1.2", readBack.SchemaVersion);
+    }
+
+    [Theory]
+    [MemberData(nameof(CompleteFiles))]
+    public void Should_write_what_reads_back_without_a_warning(string file)
+    {
+        var original = StationXmlReader.ReadFile(file);
+        var warnings = new List<MetadataWarning>();
+
+        StationXmlReader.Parse(StationXmlWriter.ToXml(original), "written", warnings.Add);
+
+        Assert.Empty(warnings);
     }
 
     [Fact]

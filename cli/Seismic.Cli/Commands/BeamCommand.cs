@@ -2,8 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Seismic.Beams;
 using Seismic.Configuration;
-using Seismic.Metadata;
-using Seismic.Metadata.StationXml;
+using Seismic.Sources;
 using Seismic.Waveforms.Encodings;
 using Seismic.Waveforms.MiniSeed;
 using Seismic.Waveforms.Time;
@@ -11,7 +10,7 @@ using Seismic.Waveforms.Traces;
 
 namespace Seismic.Cli.Commands;
 
-/// <summary>`seismic beam`: the beamformer worker's processing on files, beams out as miniSEED.</summary>
+/// <summary>`seismic beam`: the beamformer worker's processing on files or an archive, beams out as miniSEED.</summary>
 internal static class BeamCommand
 {
     /// <summary>Channel codes of the beams in the output file, in the order [P-beam Z, S-beam T, S-beam R].</summary>
@@ -20,17 +19,19 @@ internal static class BeamCommand
     public static Command Create()
     {
         var config = CommonOptions.Config();
-        var inventory = new Option<FileInfo>("--inventory") { Description = "StationXML with the array's sites and sensor orientations", Required = true };
-        var data = new Option<FileInfo>("--data") { Description = "miniSEED with the array's 3-component data, reaching window.edge_s beyond both ends", Required = true };
+        var input = new ArrayInputOptions(
+            "miniSEED with the array's 3-component data, reaching window.edge_s beyond both ends",
+            key => $"{key} of the settings");
         var start = new Option<string>("--start") { Description = "First beam sample, UTC (ISO 8601)", Required = true };
         var end = new Option<string>("--end") { Description = "Last beam sample, UTC", Required = true };
         var backAzimuth = new Option<double?>("--baz") { Description = "Steer to this back-azimuth, degrees (default: estimate it by f-k)" };
         var output = new Option<FileInfo>("--out", "-o") { Description = "miniSEED file to write the three beams to", Required = true };
-        var command = new Command("beam", "Form the P and S beams of a segment as the beamformer worker does, and write them as miniSEED")
-        {
-            config, inventory, data, start, end, backAzimuth, output,
-        };
-        command.SetAction(parse =>
+        var command = new Command("beam",
+            "Form the P and S beams of a segment as the beamformer worker does, and write them as miniSEED. Only the records of "
+            + "[start - window.edge_s, end + window.edge_s] are read, of the array's channels (array.channel_pattern)");
+        foreach (var option in input.All.Concat([config, start, end, backAzimuth, output]))
+            command.Options.Add(option);
+        command.SetAction(async (parse, cancellation) =>
         {
             if (!NanoTime.TryParse(parse.GetValue(start)!, out var from) || !NanoTime.TryParse(parse.GetValue(end)!, out var to))
             {
@@ -42,44 +43,75 @@ internal static class BeamCommand
                 Console.Error.WriteLine($"The segment ends ({to}) before it starts ({from}).");
                 return 2;
             }
+            SeismicSettings settings;
             try
             {
                 var configFile = parse.GetValue(config);
-                var settings = configFile is null ? SettingsLoader.LoadDefault() : SettingsLoader.Load(configFile.FullName);
-                return Run(settings, parse.GetValue(inventory)!, parse.GetValue(data)!, from, to, parse.GetValue(backAzimuth), parse.GetValue(output)!);
+                settings = configFile is null ? SettingsLoader.LoadDefault() : SettingsLoader.Load(configFile.FullName);
             }
             catch (SettingsException invalid)
             {
                 Console.Error.WriteLine(invalid.Message);
                 return 2;
             }
+
+            var sites = input.Sites(parse, ArraySiteSelection.Of(settings.Array));
+            return await Run(settings, input, parse, sites, from.ToDateTime(), to.ToDateTime(), parse.GetValue(backAzimuth), parse.GetValue(output)!, cancellation);
         });
         return command;
     }
 
-    private static int Run(SeismicSettings settings, FileInfo inventoryFile, FileInfo dataFile, NanoTime from, NanoTime to, double? backAzimuthDeg, FileInfo output)
+    private static async Task<int> Run(
+        SeismicSettings settings, ArrayInputOptions input, ParseResult parse, ArraySiteSelection sites, DateTime startUtc, DateTime endUtc,
+        double? backAzimuthDeg, FileInfo output, CancellationToken cancellation)
     {
-        foreach (var file in new[] { inventoryFile, dataFile })
+        if (input.ReadInventory(parse) is not { } inventory)
+            return 2;
+
+        var channels = sites.Channels(inventory, startUtc, settings.Array.ChannelPatternAt(startUtc));
+        if (channels.Count == 0)
         {
-            if (!file.Exists)
-            {
-                Console.Error.WriteLine($"{file.FullName}: no such file.");
-                return 2;
-            }
+            Console.Error.WriteLine(ArrayInputOptions.NoSites(sites, inventory, startUtc));
+            return 2;
+        }
+
+        var (source, problem) = input.OpenWaveforms(parse);
+        if (source is null)
+        {
+            Console.Error.WriteLine(problem);
+            return 2;
+        }
+
+        using var waveforms = source;
+        var edgeS = settings.Window.EdgeS;
+        WaveformRead read;
+        try
+        {
+            // The taper and filters consume window.edge_s at each end; nothing beyond it is read.
+            read = await waveforms.ReadAsync(channels, startUtc.AddSeconds(-edgeS), endUtc.AddSeconds(edgeS), cancellation);
+        }
+        catch (WaveformSourceException unreadable)
+        {
+            Console.Error.WriteLine(unreadable.Message);
+            return 2;
+        }
+
+        foreach (var sourceProblem in read.Problems)
+            Console.Error.WriteLine($"{waveforms.Address}: {sourceProblem}");
+        if (read.IsEmpty)
+        {
+            Console.Error.WriteLine($"No beams: {waveforms.Address} has no data of the {channels.Count} selected stations ({sites}, channels {settings.Array.ChannelPatternAt(startUtc)}) "
+                + $"between {startUtc.AddSeconds(-edgeS):yyyy-MM-ddTHH:mm:ss}Z and {endUtc.AddSeconds(edgeS):yyyy-MM-ddTHH:mm:ss}Z.");
+            return 1;
         }
 
         BeamSet beams;
         try
         {
-            var array = new ArrayInventory(StationXmlReader.ReadFile(inventoryFile.FullName), settings.Array);
+            var array = new ArrayInventory(inventory, settings.Array, sites);
             var hint = backAzimuthDeg is { } baz ? new BackAzimuthHint([baz], null, null) : null;
-            var segment = ArraySegmentBuilder.Build(File.ReadAllBytes(dataFile.FullName), array, from.ToDateTime(), to.ToDateTime(), settings.Window.EdgeS, hint, []);
+            var segment = ArraySegmentBuilder.Build(read.MiniSeed, array, startUtc, endUtc, edgeS, hint, []);
             beams = new BeamPipeline(settings).Form(segment);
-        }
-        catch (MetadataFormatException invalid)
-        {
-            Console.Error.WriteLine(invalid.Message);
-            return 2;
         }
         catch (SegmentRejectedException rejected)
         {
@@ -87,17 +119,14 @@ internal static class BeamCommand
             return 1;
         }
 
-        using (var stream = File.Create(output.FullName))
+        try
         {
-            var startTime = NanoTime.FromDateTime(beams.StartUtc);
-            var ordered = beams.InPayloadOrder;
-            for (var i = 0; i < ordered.Count; i++)
-            {
-                var id = SourceId.FromSeed(settings.Array.Network, settings.Array.Code, "", BeamChannels[i]);
-                var samples = ordered[i].Select(x => (float)x).ToArray();
-                MiniSeed2Writer.Write(stream, TraceSegment.FromFloat32(id, startTime, beams.SampleRateHz, samples),
-                    new MiniSeed2WriteOptions { Encoding = DataEncoding.Float32 });
-            }
+            Write(beams, settings.Array, output);
+        }
+        catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"--out {output.FullName}: cannot be written ({unwritable.Message.TrimEnd('.')}).");
+            return 2;
         }
 
         var direction = beams.BackAzimuth;
@@ -110,5 +139,19 @@ internal static class BeamCommand
             Console.WriteLine($"  warning: {warning}");
         Console.WriteLine($"Wrote {string.Join(", ", BeamSet.Names.Zip(BeamChannels, (name, code) => $"{code} ({name})"))} to {output.FullName}.");
         return 0;
+    }
+
+    private static void Write(BeamSet beams, ArraySettings array, FileInfo output)
+    {
+        using var stream = File.Create(output.FullName);
+        var startTime = NanoTime.FromDateTime(beams.StartUtc);
+        var ordered = beams.InPayloadOrder;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var id = SourceId.FromSeed(array.Network, array.Code, "", BeamChannels[i]);
+            var samples = ordered[i].Select(x => (float)x).ToArray();
+            MiniSeed2Writer.Write(stream, TraceSegment.FromFloat32(id, startTime, beams.SampleRateHz, samples),
+                new MiniSeed2WriteOptions { Encoding = DataEncoding.Float32 });
+        }
     }
 }

@@ -64,8 +64,8 @@ public sealed class DatasetBuilder
             throw new DatasetException($"--val-until {devUntil:yyyy-MM-dd} is before --train-until {trainUntil:yyyy-MM-dd}");
         }
 
-        var inventory = LoadInventory(options.InventoryPath);
-        var catalog = LoadCatalog(options.CatalogPath);
+        var inventory = LoadInventory(options.InventoryPath, progress);
+        var catalog = LoadCatalog(options.CatalogPath, progress);
         using var archive = OpenSource(options.Source);
 
         var skipped = new List<string>();
@@ -328,7 +328,9 @@ public sealed class DatasetBuilder
         return samples;
     }
 
-    private static Inventory LoadInventory(string path)
+    /// <param name="path">The StationXML file.</param>
+    /// <param name="progress">Where what the reader tolerated is reported, one line per warning.</param>
+    private static Inventory LoadInventory(string path, Action<string> progress)
     {
         if (!File.Exists(path))
         {
@@ -336,7 +338,7 @@ public sealed class DatasetBuilder
         }
         try
         {
-            return StationXmlReader.ReadFile(path);
+            return StationXmlReader.ReadFile(path, warning => progress($"warning: {warning.Message}"));
         }
         catch (Exception ex) when (ex is MetadataFormatException or IOException or UnauthorizedAccessException)
         {
@@ -344,7 +346,9 @@ public sealed class DatasetBuilder
         }
     }
 
-    private static Catalog LoadCatalog(string path)
+    /// <param name="path">The QuakeML file.</param>
+    /// <param name="progress">Where what the reader tolerated is reported, one line per warning.</param>
+    private static Catalog LoadCatalog(string path, Action<string> progress)
     {
         if (!File.Exists(path))
         {
@@ -352,7 +356,7 @@ public sealed class DatasetBuilder
         }
         try
         {
-            return QuakeMlReader.ReadFile(path);
+            return QuakeMlReader.ReadFile(path, warning => progress($"warning: {warning.Message}"));
         }
         catch (Exception ex) when (ex is MetadataFormatException or IOException or UnauthorizedAccessException)
         {

@@ -12,7 +12,7 @@ public sealed record ChannelOffset
     public required double NorthKm { get; init; }
 
     /// <summary>Channel elevation as the inventory gives it (see <see cref="Channel.ElevationM"/>).</summary>
-    public required double ElevationM { get; init; }
+    public required double? ElevationM { get; init; }
 
-    public required double DepthM { get; init; }
+    public required double? DepthM { get; init; }
 }

@@ -11,5 +11,5 @@ public sealed record StationOffset
 
     public required double NorthKm { get; init; }
 
-    public required double ElevationM { get; init; }
+    public required double? ElevationM { get; init; }
 }

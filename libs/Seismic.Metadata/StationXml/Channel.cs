@@ -24,12 +24,13 @@ public sealed record Channel
     /// <summary>
     /// Elevation above sea level as written. Providers differ on whether this is the ground surface or
     /// the sensor (IU.ANMO.10.BHZ gives the sensor: station 1820 m, channel 1759 m at 57 m depth), so
-    /// nothing here subtracts <see cref="DepthM"/>.
+    /// nothing here subtracts <see cref="DepthM"/>. Null when the document gives none (nothing in the
+    /// pipeline needs it: sites are placed in the horizontal plane).
     /// </summary>
-    public required double ElevationM { get; init; }
+    public required double? ElevationM { get; init; }
 
-    /// <summary>Burial depth of the sensor below the local ground surface; positive down.</summary>
-    public required double DepthM { get; init; }
+    /// <summary>Burial depth of the sensor below the local ground surface; positive down. Null when the document gives none.</summary>
+    public required double? DepthM { get; init; }
 
     /// <summary>Azimuth of the sensitive axis, degrees clockwise from north.</summary>
     public required double? AzimuthDeg { get; init; }

@@ -12,9 +12,9 @@ public sealed record InstrumentSensitivity
     /// <summary>Frequency at which <see cref="Value"/> holds.</summary>
     public required double? FrequencyHz { get; init; }
 
-    /// <summary>Unit name as written, e.g. "M/S".</summary>
-    public required string InputUnits { get; init; }
+    /// <summary>Unit name as written, e.g. "M/S"; null when the document leaves it out (schema-required, but seen in converter output).</summary>
+    public required string? InputUnits { get; init; }
 
-    /// <summary>Unit name as written, e.g. "COUNTS".</summary>
-    public required string OutputUnits { get; init; }
+    /// <summary>Unit name as written, e.g. "COUNTS"; null when the document leaves it out.</summary>
+    public required string? OutputUnits { get; init; }
 }

@@ -3,13 +3,14 @@ namespace Seismic.Metadata.StationXml;
 /// <summary>The content of one FDSN StationXML document.</summary>
 public sealed record Inventory
 {
-    /// <summary>schemaVersion as written: "1.0", "1.1" or "1.2".</summary>
-    public required string SchemaVersion { get; init; }
+    /// <summary>schemaVersion as written ("1.0", "1.1", "1.2", but also "1" or "2.0"); null when the document has none.</summary>
+    public required string? SchemaVersion { get; init; }
 
-    /// <summary>The institution that produced the document.</summary>
-    public required string Source { get; init; }
+    /// <summary>The institution that produced the document; null when it is missing or empty (converters write &lt;Source/&gt;).</summary>
+    public required string? Source { get; init; }
 
-    public required DateTime CreatedUtc { get; init; }
+    /// <summary>When the document was made; null when it is missing or cannot be read (nothing in the pipeline needs it).</summary>
+    public required DateTime? CreatedUtc { get; init; }
 
     public required IReadOnlyList<Network> Networks { get; init; }
 

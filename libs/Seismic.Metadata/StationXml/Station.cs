@@ -15,7 +15,8 @@ public sealed record Station
 
     public required double LongitudeDeg { get; init; }
 
-    public required double ElevationM { get; init; }
+    /// <summary>Elevation above sea level, metres; null when the document gives none (beams use horizontal positions only).</summary>
+    public required double? ElevationM { get; init; }
 
     /// <summary>Site/Name, e.g. "Yellowknife, NT".</summary>
     public required string? SiteName { get; init; }

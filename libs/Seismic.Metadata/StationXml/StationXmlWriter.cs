@@ -7,6 +7,8 @@ namespace Seismic.Metadata.StationXml;
 /// Writes an <see cref="Inventory"/> as FDSN StationXML 1.2: the networks, stations and channels with
 /// everything <see cref="StationXmlReader"/> reads (epochs, coordinates, orientation, sample rate, overall
 /// sensitivity), elements in the schema's order. Response stages are not part of the model, so not written.
+/// Values a read document lacked stay out where the schema allows it; where it requires them (Source,
+/// Created, Elevation, Depth, units) the writer puts what says "unknown" least wrongly, noted at each place.
 /// </summary>
 public static class StationXmlWriter
 {
@@ -20,8 +22,9 @@ public static class StationXmlWriter
         new XDeclaration("1.0", "UTF-8", null),
         new XElement(Ns + "FDSNStationXML",
             new XAttribute("schemaVersion", "1.2"),
-            new XElement(Ns + "Source", inventory.Source),
-            new XElement(Ns + "Created", Time(inventory.CreatedUtc)),
+            // Source and Created are required; an inventory read without them is written as made now, by Seismic.
+            new XElement(Ns + "Source", inventory.Source ?? "Seismic"),
+            new XElement(Ns + "Created", Time(inventory.CreatedUtc ?? DateTime.UtcNow)),
             inventory.Networks.Select(NetworkElement)));
 
     private static XElement NetworkElement(Network network) => new(Ns + "Network",
@@ -35,7 +38,7 @@ public static class StationXmlWriter
         Epoch(station.StartUtc, station.EndUtc),
         new XElement(Ns + "Latitude", Number(station.LatitudeDeg)),
         new XElement(Ns + "Longitude", Number(station.LongitudeDeg)),
-        new XElement(Ns + "Elevation", Number(station.ElevationM)),
+        Optional("Elevation", station.ElevationM),
         // Site is required by the schema even when its name is unknown.
         new XElement(Ns + "Site", new XElement(Ns + "Name", station.SiteName ?? station.Code)),
         station.Channels.Select(ChannelElement));
@@ -46,8 +49,8 @@ public static class StationXmlWriter
         Epoch(channel.StartUtc, channel.EndUtc),
         new XElement(Ns + "Latitude", Number(channel.LatitudeDeg)),
         new XElement(Ns + "Longitude", Number(channel.LongitudeDeg)),
-        new XElement(Ns + "Elevation", Number(channel.ElevationM)),
-        new XElement(Ns + "Depth", Number(channel.DepthM)),
+        Optional("Elevation", channel.ElevationM),
+        Optional("Depth", channel.DepthM),
         channel.AzimuthDeg is { } azimuth ? new XElement(Ns + "Azimuth", Number(azimuth)) : null,
         channel.DipDeg is { } dip ? new XElement(Ns + "Dip", Number(dip)) : null,
         channel.SampleRateHz is { } rate ? new XElement(Ns + "SampleRate", Number(rate)) : null,
@@ -56,8 +59,8 @@ public static class StationXmlWriter
     private static XElement SensitivityElement(InstrumentSensitivity sensitivity) => new(Ns + "InstrumentSensitivity",
         sensitivity.Value is { } value ? new XElement(Ns + "Value", Number(value)) : null,
         sensitivity.FrequencyHz is { } frequency ? new XElement(Ns + "Frequency", Number(frequency)) : null,
-        new XElement(Ns + "InputUnits", new XElement(Ns + "Name", sensitivity.InputUnits)),
-        new XElement(Ns + "OutputUnits", new XElement(Ns + "Name", sensitivity.OutputUnits)));
+        sensitivity.InputUnits is { } input ? new XElement(Ns + "InputUnits", new XElement(Ns + "Name", input)) : null,
+        sensitivity.OutputUnits is { } output ? new XElement(Ns + "OutputUnits", new XElement(Ns + "Name", output)) : null);
 
     private static IEnumerable<XAttribute> Epoch(DateTime? startUtc, DateTime? endUtc)
     {
@@ -66,6 +69,12 @@ public static class StationXmlWriter
         if (endUtc is { } end)
             yield return new XAttribute("endDate", Time(end));
     }
+
+    /// <summary>
+    /// Elevation and Depth are required by the schema, but writing 0 for an unknown value would state a
+    /// position nobody measured; they are left out instead (StationXmlReader reads such files; ObsPy drops those channels).
+    /// </summary>
+    private static XElement? Optional(string name, double? value) => value is { } v ? new XElement(Ns + name, Number(v)) : null;
 
     private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 

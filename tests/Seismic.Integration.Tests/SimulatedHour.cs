@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Xml.Linq;
+
+namespace Seismic.Integration.Tests;
+
+/// <summary>
+/// One hour of simulated ARCES (`seismic simulate`, seed 7, no defects): an SDS archive, its StationXML, the
+/// truth catalog, and the archive's day files concatenated into one miniSEED file, as a user with a single
+/// file would have it. Made once per test class that uses it.
+/// </summary>
+public sealed class SimulatedHour : IAsyncLifetime
+{
+    public static readonly DateTime StartUtc = new(2024, 3, 4, 9, 0, 0, DateTimeKind.Utc);
+
+    private readonly WorkerEnvironment environment = WorkerEnvironment.WithoutBroker();
+
+    public string Folder => Path.Combine(environment.Folder, "sim");
+
+    public string ArchivePath => Path.Combine(Folder, "archive");
+
+    public string InventoryPath => Path.Combine(Folder, "arces.xml");
+
+    /// <summary>Every file of the archive, one after the other.</summary>
+    public string SingleFilePath => Path.Combine(environment.Folder, "hour.mseed");
+
+    /// <summary>
+    /// The strongest simulated event whose P arrival is at least 2 minutes after the start and 3 before the end, so a
+    /// 300 s segment from 100 s before it, with its edges, lies inside the hour: its P time and true back-azimuth.
+    /// </summary>
+    public (DateTime PUtc, double BackAzimuthDeg) StrongestEvent { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        await using var process = environment.Start("cli", "simulate", "--start", "2024-03-04T09:00:00Z", "--hours", "1", "--seed", "7",
+            "--defect-multiplier", "0", "--out", Folder);
+        Assert.True(await process.WaitForExit(TimeSpan.FromMinutes(3)), process.Output);
+        Assert.True(process.ExitCode == 0, process.Output);
+
+        await using (var single = File.Create(SingleFilePath))
+        {
+            foreach (var file in Directory.GetFiles(ArchivePath, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                await using var part = File.OpenRead(file);
+                await part.CopyToAsync(single);
+            }
+        }
+
+        StrongestEvent = ReadStrongestEvent(Path.Combine(Folder, "catalog.xml"));
+    }
+
+    public Task DisposeAsync()
+    {
+        environment.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private static (DateTime, double) ReadStrongestEvent(string catalogPath)
+    {
+        XNamespace bed = "http://quakeml.org/xmlns/bed/1.2";
+        return XDocument.Load(catalogPath).Descendants(bed + "event")
+            .Select(e => (
+                Magnitude: Number(e.Element(bed + "magnitude")!.Element(bed + "mag")!.Element(bed + "value")!.Value),
+                Pick: e.Elements(bed + "pick").First()))
+            .Select(e => (
+                e.Magnitude,
+                PUtc: DateTime.Parse(e.Pick.Element(bed + "time")!.Element(bed + "value")!.Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal),
+                BackAzimuthDeg: Number(e.Pick.Element(bed + "backazimuth")!.Element(bed + "value")!.Value)))
+            .Where(e => e.PUtc > StartUtc.AddMinutes(2) && e.PUtc < StartUtc.AddMinutes(57))
+            .OrderByDescending(e => e.Magnitude)
+            .Select(e => (e.PUtc, e.BackAzimuthDeg))
+            .First();
+    }
+
+    private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+}
