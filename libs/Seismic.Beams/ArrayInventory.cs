@@ -42,7 +42,7 @@ public sealed class ArrayInventory
 
         try
         {
-            return new ArrayInventory((read ?? StationXmlReader.ReadFile)(array.InventoryPath), array);
+            return new ArrayInventory((read ?? (path => StationXmlReader.ReadFile(path)))(array.InventoryPath), array);
         }
         catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException or MetadataFormatException)
         {

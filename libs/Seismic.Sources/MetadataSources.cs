@@ -38,7 +38,7 @@ public static class MetadataSources
             using (client)
                 return await client.StationsAsync(channels, startUtc, endUtc, cancellationToken).ConfigureAwait(false);
         }
-        return ReadFile(fileOrUri, baseDirectory, "StationXML", StationXmlReader.ReadFile);
+        return ReadFile(fileOrUri, baseDirectory, "StationXML", path => StationXmlReader.ReadFile(path));
     }
 
     /// <summary>QuakeML from a file or from an FDSN event service (events with origins in the interval).</summary>
@@ -65,7 +65,7 @@ public static class MetadataSources
             using (client)
                 return await client.EventsAsync(startUtc, endUtc, query, cancellationToken).ConfigureAwait(false);
         }
-        return ReadFile(fileOrUri, baseDirectory, "QuakeML", QuakeMlReader.ReadFile);
+        return ReadFile(fileOrUri, baseDirectory, "QuakeML", path => QuakeMlReader.ReadFile(path));
     }
 
     /// <summary>A client when the address names an FDSN node; null when it names a file.</summary>
