@@ -94,6 +94,17 @@ public static class ArraySegmentBuilder
             }
         }
 
+        var glitches = Glitches.Clean(samples, rateHz);
+        if (glitches.SpikesRemoved > 0)
+        {
+            problems.Add($"{id.SeedCode}: {glitches.SpikesRemoved} spikes (one or two samples over {Glitches.SpikeSigmas} times the noise) replaced by their neighbours.");
+        }
+
+        if (glitches.DeadSamples > 0)
+        {
+            problems.Add($"{id.SeedCode}: {glitches.DeadSamples / rateHz:F1} s of exact zeros (a stopped digitiser) taken as missing.");
+        }
+
         return new SignalTrace(id.SeedCode, startUtc, rateHz, samples);
     }
 

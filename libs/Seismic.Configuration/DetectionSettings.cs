@@ -3,8 +3,8 @@ using Seismic.Configuration.Binding;
 namespace Seismic.Configuration;
 
 /// <summary>
-/// Continuous detection: how the detector probabilities of consecutive windows become events. An event is a
-/// run of windows at or above <see cref="OffThreshold"/> (runs separated by fewer than
+/// Continuous detection: how the detector probabilities of consecutive windows become events. A run is a
+/// stretch of windows at or above <see cref="OffThreshold"/> (runs separated by at most
 /// <see cref="MergeGapWindows"/> windows below it are one) in which at least <see cref="MinWindowsOn"/>
 /// windows reach <see cref="OnThreshold"/>: a trigger with hysteresis and a minimum duration.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed record DetectionSettings : IValidatable
     /// <summary>Fewest windows at or above <see cref="OnThreshold"/> in one event.</summary>
     public required int MinWindowsOn { get; init; }
 
-    /// <summary>Windows below <see cref="OffThreshold"/> that still join two runs into one event when there are fewer of them than this.</summary>
+    /// <summary>Windows below <see cref="OffThreshold"/> that still join two runs into one when there are at most this many in a row.</summary>
     public required int MergeGapWindows { get; init; }
 
     /// <summary>How far from the end of an event's first window an arrival is taken as its onset, seconds.</summary>

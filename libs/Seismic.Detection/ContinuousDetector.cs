@@ -22,14 +22,13 @@ public sealed class ContinuousDetector
 {
     private readonly EventTrigger _trigger;
     private readonly OnsetPicker _onsets;
-    private readonly TimeSpan _windowLength;
 
     /// <summary>Index of the run's first window that ends after <paramref name="timeUtc"/> (so holds it), or the run's last.</summary>
-    private int FirstWindowEndingAfter(IReadOnlyList<DateTime> windowStartsUtc, DateTime timeUtc, TriggeredRun run)
+    private static int FirstWindowEndingAfter(IReadOnlyList<DateTime> windowStartsUtc, TimeSpan windowLength, DateTime timeUtc, TriggeredRun run)
     {
         for (var i = run.First; i <= run.Last; i++)
         {
-            if (windowStartsUtc[i] + _windowLength > timeUtc)
+            if (windowStartsUtc[i] + windowLength > timeUtc)
             {
                 return i;
             }
@@ -38,23 +37,22 @@ public sealed class ContinuousDetector
         return run.Last;
     }
 
-    public ContinuousDetector(DetectionSettings detection, WindowSettings window)
+    public ContinuousDetector(DetectionSettings detection)
     {
         ArgumentNullException.ThrowIfNull(detection);
-        ArgumentNullException.ThrowIfNull(window);
         _trigger = new EventTrigger(detection);
         _onsets = new OnsetPicker(detection.OnsetSearchS);
-        _windowLength = TimeSpan.FromSeconds(window.LengthS);
     }
 
     /// <param name="windowStartsUtc">Start of each window, in time order.</param>
+    /// <param name="windowLength">The model's window length.</param>
     /// <param name="probabilities">The model's output for each window.</param>
     /// <param name="thresholds">The model's decision thresholds (a window is an event above the detector's).</param>
     /// <param name="owned">Window starts this segment reports; null: all (a segment cut around a known event).</param>
     /// <param name="arrivals">Arrivals the beamformer found in the segment, with their f-k directions.</param>
     /// <param name="steeringBackAzimuthDeg">Where the beams point, for an event without an arrival of its own.</param>
     public IReadOnlyList<DetectedEvent> Detect(
-        IReadOnlyList<DateTime> windowStartsUtc, IReadOnlyList<WindowProbabilities> probabilities, DecisionThresholds thresholds,
+        IReadOnlyList<DateTime> windowStartsUtc, TimeSpan windowLength, IReadOnlyList<WindowProbabilities> probabilities, DecisionThresholds thresholds,
         OwnedSpan? owned, IReadOnlyList<Arrival> arrivals, double steeringBackAzimuthDeg)
     {
         ArgumentNullException.ThrowIfNull(windowStartsUtc);
@@ -74,12 +72,12 @@ public sealed class ContinuousDetector
                 continue;
             }
 
-            var onsets = _onsets.Pick(windowStartsUtc[run.First] + _windowLength, windowStartsUtc[run.Last] + _windowLength, arrivals, steeringBackAzimuthDeg);
+            var onsets = _onsets.Pick(windowStartsUtc[run.First], windowStartsUtc[run.First] + windowLength, windowStartsUtc[run.Last] + windowLength, arrivals, steeringBackAzimuthDeg);
             for (var k = 0; k < onsets.Count; k++)
             {
                 // An event's windows: from the first that holds its P to the last before the next event's P enters.
-                var first = k == 0 ? run.First : FirstWindowEndingAfter(windowStartsUtc, onsets[k].OnsetUtc, run);
-                var last = k == onsets.Count - 1 ? run.Last : FirstWindowEndingAfter(windowStartsUtc, onsets[k + 1].OnsetUtc, run) - 1;
+                var first = k == 0 ? run.First : FirstWindowEndingAfter(windowStartsUtc, windowLength, onsets[k].OnsetUtc, run);
+                var last = k == onsets.Count - 1 ? run.Last : FirstWindowEndingAfter(windowStartsUtc, windowLength, onsets[k + 1].OnsetUtc, run) - 1;
                 if (last < first)
                 {
                     continue;

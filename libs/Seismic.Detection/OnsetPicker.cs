@@ -17,10 +17,12 @@ public sealed record Onset(DateTime OnsetUtc, double BackAzimuthDeg, OnsetMethod
 
 /// <summary>
 /// Finds the P onsets inside a run of event windows. The detector says whether a window holds an event, wherever
-/// P sits in it: measured on simulated data, a window's probability jumps from about 0 to above 0.85 as soon as
-/// P is inside it (P 10 s before the window's end) and stays there while P and the coda are in view. So a run's
-/// first window ends just after its first P: the onset is the arrival (an STA/LTA onset with its own f-k
-/// direction) nearest that time within detection.onset_search_s, else that time itself.
+/// P sits in it: measured on simulated data, a window's probability usually jumps from about 0 to above 0.85 as
+/// soon as P is inside it (P 10 s before the window's end) and stays there while P and the coda are in view; for
+/// some events (two large blasts at once) it rises only when P is minutes inside. Either way the run's first P
+/// lies inside its first window. The onset is the earliest P-type arrival (an STA/LTA onset with the apparent
+/// velocity of P and a coherent f-k maximum) in that window or up to detection.onset_search_s after it; else the
+/// arrival of any kind nearest the window's end within that search; else the window's end itself.
 /// <para>
 /// Mines blast minutes apart and several at once, so one run often holds more than one event. A later P-type
 /// arrival in the run (apparent velocity of P, coherent across the array) starts another event when it comes
@@ -37,20 +39,24 @@ public sealed class OnsetPicker(double searchS)
     /// <summary>Least f-k relative power of an arrival that starts an event of its own: noise is incoherent.</summary>
     public const double MinimumRelativePower = 0.4;
 
-    /// <summary>Directions further apart than this are different sources (ARCES resolves a few degrees at 2-8 Hz).</summary>
-    public const double NewDirectionDeg = 25;
+    /// <summary>Directions further apart than this are different sources: ARCES resolves about 5 degrees at 2-8 Hz, and the mines it watches lie 10 or more apart.</summary>
+    public const double NewDirectionDeg = 10;
 
     /// <summary>Pn and Pg of one event at up to 1,500 km are less than this apart.</summary>
     public const double SameEventPhasesSeconds = 45;
 
     /// <summary>The run's first onset, then every arrival in [<paramref name="firstWindowEndUtc"/>, <paramref name="lastWindowEndUtc"/>] that starts another event, in time order.</summary>
-    public IReadOnlyList<Onset> Pick(DateTime firstWindowEndUtc, DateTime lastWindowEndUtc, IReadOnlyList<Arrival> arrivals, double steeringBackAzimuthDeg)
+    public IReadOnlyList<Onset> Pick(DateTime firstWindowStartUtc, DateTime firstWindowEndUtc, DateTime lastWindowEndUtc, IReadOnlyList<Arrival> arrivals, double steeringBackAzimuthDeg)
     {
         ArgumentNullException.ThrowIfNull(arrivals);
         var nearest = arrivals
-            .Where(a => Math.Abs((a.OnsetUtc - firstWindowEndUtc).TotalSeconds) <= searchS)
-            .OrderBy(a => Math.Abs((a.OnsetUtc - firstWindowEndUtc).TotalSeconds))
-            .FirstOrDefault();
+            .Where(a => IsP(a) && a.OnsetUtc >= firstWindowStartUtc && a.OnsetUtc <= firstWindowEndUtc.AddSeconds(searchS))
+            .OrderBy(a => a.OnsetUtc)
+            .FirstOrDefault()
+            ?? arrivals
+                .Where(a => Math.Abs((a.OnsetUtc - firstWindowEndUtc).TotalSeconds) <= searchS)
+                .OrderBy(a => Math.Abs((a.OnsetUtc - firstWindowEndUtc).TotalSeconds))
+                .FirstOrDefault();
         var onsets = new List<Onset>
         {
             nearest is null
@@ -59,8 +65,7 @@ public sealed class OnsetPicker(double searchS)
         };
 
         var later = arrivals
-            .Where(a => a.OnsetUtc > onsets[0].OnsetUtc && a.OnsetUtc <= lastWindowEndUtc
-                && a.ApparentVelocityKmPerS >= PMinimumApparentVelocityKmPerS && a.RelativePower >= MinimumRelativePower)
+            .Where(a => a.OnsetUtc > onsets[0].OnsetUtc && a.OnsetUtc <= lastWindowEndUtc && IsP(a))
             .OrderBy(a => a.OnsetUtc);
         foreach (var arrival in later)
         {
@@ -72,6 +77,10 @@ public sealed class OnsetPicker(double searchS)
         }
         return onsets;
     }
+
+    /// <summary>Crosses the array at the speed of P and coherently: a P phase, not an S phase or noise.</summary>
+    private static bool IsP(Arrival arrival) =>
+        arrival.ApparentVelocityKmPerS >= PMinimumApparentVelocityKmPerS && arrival.RelativePower >= MinimumRelativePower;
 
     private static double AngleBetweenDeg(double aDeg, double bDeg)
     {

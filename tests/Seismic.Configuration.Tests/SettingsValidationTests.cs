@@ -50,7 +50,7 @@ public sealed class SettingsValidationTests
     [InlineData("  uri: \"sds://../output/demo/scenario/archive\"", "  uri: \"ftp://example.org\"", "source.uri", "unsupported scheme 'ftp'; expected one of file, sds, seedlink, fdsnws, http, https")]
     [InlineData("  uri: \"sds://../output/demo/scenario/archive\"", "  uri: \"/data/archive\"", "source.uri", "expected a URI such as")]
     [InlineData("  segment_length_s: 1200", "  segment_length_s: 200", "source.segment_length_s", "must be at least window.length_s (240), got 200")]
-    [InlineData("  segment_overlap_s: 480", "  segment_overlap_s: 200", "source.segment_overlap_s", "must be at least 245 s")]
+    [InlineData("  segment_overlap_s: 480", "  segment_overlap_s: 200", "source.segment_overlap_s", "must be at least 300 s")]
     [InlineData("  segment_overlap_s: 480", "  segment_overlap_s: 482", "source.segment_overlap_s", "must be a whole number of window.step_s")]
     [InlineData("  segment_overlap_s: 480", "  segment_overlap_s: 1200", "source.segment_overlap_s", "must be shorter than segment_length_s (1200)")]
     [InlineData("  off_threshold: 0.5", "  off_threshold: 0.8", "detection.off_threshold", "must not be above on_threshold")]

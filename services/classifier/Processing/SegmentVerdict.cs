@@ -97,7 +97,7 @@ public sealed class SegmentClassifier(ContinuousDetector detector, int stepSampl
         var arrivals = segment.Arrivals
             .Select(a => new Arrival(a.OnsetUtc, a.BackAzimuthDeg, a.ApparentVelocityKmPerS, a.RelativePower, a.StaLtaRatio))
             .ToList();
-        var detected = detector.Detect(starts, windows.Select(w => w.Probabilities).ToList(), model.Thresholds, owned, arrivals, segment.BackAzimuthDeg);
+        var detected = detector.Detect(starts, TimeSpan.FromSeconds(windowSeconds), windows.Select(w => w.Probabilities).ToList(), model.Thresholds, owned, arrivals, segment.BackAzimuthDeg);
         return detected.Select(found =>
         {
             var onsetUtc = found.Onset.OnsetUtc;

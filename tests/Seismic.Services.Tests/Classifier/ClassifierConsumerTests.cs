@@ -37,6 +37,8 @@ public sealed class ClassifierConsumerTests : IAsyncDisposable
         {
             ["window.step_s"] = "0.5",
             ["window.p_position_s"] = "1",
+            ["detection.min_windows_on"] = "2",
+            ["detection.merge_gap_windows"] = "1",
             ["model.name"] = "tiny",
             ["paths.models_dir"] = _fixture.Registry.Root,
         });

@@ -16,17 +16,18 @@ public sealed class SegmentVerdictTests : IDisposable
 
     public void Dispose() => _fixture.Dispose();
 
-    /// <summary>The shipped detection settings, with P 1 s into the tiny model's 1 s windows.</summary>
+    /// <summary>Detection scaled to the tiny model's 1 s windows every 0.5 s: events of a few windows.</summary>
     private static readonly SeismicSettings Settings = SettingsLoader.Load(RepositoryPaths.SettingsFile, new Dictionary<string, string>
     {
-        ["window.p_position_s"] = "1",
+        ["detection.min_windows_on"] = "2",
+        ["detection.merge_gap_windows"] = "1",
     });
 
     private SegmentVerdict Classify(float[][] beams, EventHint? hint = null, int stepSamples = 20)
     {
         using var model = LoadedModel.Open(_fixture.Register());
         var segment = ClassifierFixture.Segment(beams, new EmptyPayload(), hint);
-        var classifier = new SegmentClassifier(new ContinuousDetector(Settings.Detection, Settings.Window), stepSamples, batchSize: 4, new GeoPoint(69.53, 25.51));
+        var classifier = new SegmentClassifier(new ContinuousDetector(Settings.Detection), stepSamples, batchSize: 4, new GeoPoint(69.53, 25.51));
         return classifier.Classify(segment, beams, model);
     }
 
@@ -44,9 +45,9 @@ public sealed class SegmentVerdictTests : IDisposable
         var single = Assert.Single(verdict.Events);
         Assert.Equal(PredictedLabel.Explosion, single.Label);
         Assert.Equal(new DateTime(2023, 10, 30, 12, 0, 2, DateTimeKind.Utc), single.StartUtc);
-        // No arrival came with the beams: P is placed p_position_s (1 s) into the surest window, the first of the
-        // fully positive ones (2.5 s), and the direction is the beams'.
-        Assert.Equal(new DateTime(2023, 10, 30, 12, 0, 3, 500, DateTimeKind.Utc), single.OnsetUtc);
+        // No arrival came with the beams: P is placed at the end of the event's first window (2.0 s + 1.025 s),
+        // and the direction is the beams'.
+        Assert.Equal(new DateTime(2023, 10, 30, 12, 0, 3, 25, DateTimeKind.Utc), single.OnsetUtc);
         Assert.Equal("ARCES_20231030T120003Z", single.EventId);
         Assert.Equal("fk-segment", single.BackAzimuthMethod);
         Assert.Equal(1, verdict.Windows.EventCount);

@@ -1,0 +1,101 @@
+using Seismic.Beams;
+using Seismic.Configuration;
+using Seismic.Inference.Voting;
+
+namespace Seismic.Detection.Tests;
+
+/// <summary>Windows of 240 s every 5 s from 12:00, as the shipped settings slide them.</summary>
+public sealed class ContinuousDetectorTests
+{
+    private static readonly DateTime Start = new(2024, 3, 12, 12, 0, 0, DateTimeKind.Utc);
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(240);
+    private static readonly DecisionThresholds Thresholds = new(0.5, 0.5);
+
+    private static readonly ContinuousDetector Detector = new(new DetectionSettings
+    {
+        OnThreshold = 0.7,
+        OffThreshold = 0.5,
+        MinWindowsOn = 3,
+        MergeGapWindows = 1,
+        OnsetSearchS = 30,
+    });
+
+    private static List<DateTime> Starts(int count) => Enumerable.Range(0, count).Select(i => Start.AddSeconds(5 * i)).ToList();
+
+    /// <summary>Noise, then an event from window <paramref name="from"/> to <paramref name="to"/> with the given explosion probability.</summary>
+    private static List<WindowProbabilities> Windows(int count, int from, int to, double explosion = 0.9) =>
+        Enumerable.Range(0, count).Select(i => i >= from && i <= to ? new WindowProbabilities(0.95, explosion) : new WindowProbabilities(0.02, 0.5)).ToList();
+
+    private static IReadOnlyList<DetectedEvent> Detect(List<WindowProbabilities> windows, OwnedSpan? owned = null, IReadOnlyList<Arrival>? arrivals = null) =>
+        Detector.Detect(Starts(windows.Count), Window, windows, Thresholds, owned, arrivals ?? [], steeringBackAzimuthDeg: 120);
+
+    [Fact]
+    public void Should_put_the_onset_at_the_arrival_nearest_the_end_of_the_events_first_window()
+    {
+        // The run starts with the window from 12:01:40; it ends at 12:05:40, just after P.
+        var p = new Arrival(Start.AddSeconds(100 + 236), 233.5, 7.9, 0.8, 9);
+        var s = new Arrival(Start.AddSeconds(100 + 280), 230.0, 3.6, 0.6, 12);
+
+        var found = Assert.Single(Detect(Windows(120, 20, 70, explosion: 0.9), arrivals: [s, p]));
+
+        Assert.Equal(p.OnsetUtc, found.Onset.OnsetUtc);
+        Assert.Equal(233.5, found.Onset.BackAzimuthDeg);
+        Assert.Equal(OnsetMethod.Arrival, found.Onset.Method);
+        Assert.Equal(EventLabel.Explosion, found.Decision.Label);
+        Assert.Equal(51, found.VoterCount);
+    }
+
+    [Fact]
+    public void Should_place_the_onset_at_the_first_windows_end_with_the_beams_direction_when_no_arrival_was_found()
+    {
+        var found = Assert.Single(Detect(Windows(120, 20, 70)));
+
+        Assert.Equal(Start.AddSeconds(100) + Window, found.Onset.OnsetUtc);
+        Assert.Equal((120.0, OnsetMethod.WindowPosition), (found.Onset.BackAzimuthDeg, found.Onset.Method));
+    }
+
+    [Fact]
+    public void Should_split_a_run_at_a_later_p_arrival_from_another_direction()
+    {
+        var first = new Arrival(Start.AddSeconds(100 + 236), 233.5, 7.9, 0.8, 9);
+        var second = new Arrival(Start.AddSeconds(100 + 236 + 80), 118.0, 8.1, 0.7, 6);
+        var windows = Windows(160, 20, 100, explosion: 0.9);
+        // The windows after the second P enters say earthquake.
+        for (var i = 36; i <= 100; i++)
+            windows[i] = windows[i] with { Classifier = 0.1 };
+
+        var found = Detect(windows, arrivals: [first, second]);
+
+        Assert.Equal(2, found.Count);
+        Assert.Equal((first.OnsetUtc, EventLabel.Explosion), (found[0].Onset.OnsetUtc, found[0].Decision.Label));
+        Assert.Equal((second.OnsetUtc, EventLabel.Earthquake), (found[1].Onset.OnsetUtc, found[1].Decision.Label));
+        Assert.Equal(found[0].Run.Last + 1, found[1].Run.First);
+    }
+
+    [Fact]
+    public void Should_not_split_an_event_at_its_own_s_phase_or_its_pg_after_pn()
+    {
+        var pn = new Arrival(Start.AddSeconds(100 + 236), 233.5, 7.9, 0.8, 9);
+        var pg = new Arrival(pn.OnsetUtc.AddSeconds(12), 235.0, 6.2, 0.7, 5);
+        var lg = new Arrival(pn.OnsetUtc.AddSeconds(70), 200.0, 3.5, 0.6, 15);
+
+        Assert.Single(Detect(Windows(120, 20, 70), arrivals: [pn, pg, lg]));
+    }
+
+    [Fact]
+    public void Should_report_only_events_whose_first_window_it_owns()
+    {
+        var windows = Windows(120, 20, 70);
+
+        Assert.Single(Detect(windows, new OwnedSpan(Start.AddSeconds(10), Start.AddSeconds(200))));
+        Assert.Empty(Detect(windows, new OwnedSpan(Start.AddSeconds(105), Start.AddSeconds(400))));
+        Assert.Empty(Detect(windows, new OwnedSpan(Start, Start.AddSeconds(100))));
+    }
+
+    [Fact]
+    public void Should_leave_a_run_that_starts_before_the_look_back_to_the_segment_before()
+    {
+        // The event is on from the first window: this segment cannot tell whether it started earlier.
+        Assert.Empty(Detect(Windows(120, 0, 40), new OwnedSpan(Start, Start.AddSeconds(600))));
+    }
+}
