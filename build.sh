@@ -5,8 +5,10 @@
 #   ./build.sh test           build, start the private RabbitMQ test broker (scripts/rabbitmq.sh),
 #                             run every test project, print a summary; non-zero exit if the build
 #                             failed, a test failed, or no test ran
+#   ./build.sh demo [args]    dotnet run --project cli/Seismic.Cli -c Release -- demo [args]
+#                             (the main job: a simulated day detected and classified by all workers, scored)
 #   ./build.sh run [args]     dotnet run --project cli/Seismic.Cli -c Release -- run [args]
-#                             (the main job: all workers in one process)
+#                             (all workers in one process until Ctrl-C)
 #   ./build.sh bench [name]   the benchmarks in bench/Seismic.Benchmarks (Release); installs Debian's
 #                             libmseed-dev first when missing, so miniSEED decoding is compared with libmseed,
 #                             and python3-torch for `bench training`, so CNN-dense training is compared with PyTorch
@@ -283,6 +285,13 @@ do_test() {
 # ---------------------------------------------------------------------------------------------
 # run
 # ---------------------------------------------------------------------------------------------
+do_demo() {
+    require_dotnet
+    local rc=0
+    dotnet run --project "${CLI_PROJECT}" -c "${CONFIGURATION}" -- demo "$@" || rc=$?
+    return "${rc}"
+}
+
 do_run() {
     require_dotnet
     # Not exec: the EXIT trap (build-server shutdown in CI) must still run.
@@ -317,6 +326,7 @@ cmd="${1:-}"
 case "${cmd}" in
     build) do_build ;;
     test)  do_test ;;
+    demo)  do_demo "$@" ;;
     run)   do_run "$@" ;;
     bench) do_bench "$@" ;;
     -h|--help|help) usage ;;

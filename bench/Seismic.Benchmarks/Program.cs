@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, (string Description, Func<string[], int>
         return 0;
     }),
     ["mseed-bdn"] = ("the same decodes under BenchmarkDotNet (slower, with allocation figures)", MseedDecodeBenchmarks.Run),
+    ["pipeline"] = ("one simulated ARCES day through the in-process pipeline (seismic backfill): wall time per stage and in total, real-time factor; args: architectures (default compact)", PipelineBenchmark.Run),
     ["training"] = ("training steps per architecture (samples/s, 2 torch threads), CNN-dense next to PyTorch's on the same step", TrainingSpeedBenchmark.Run),
 };
 

@@ -3,6 +3,7 @@ using Seismic.Cli.Commands;
 
 var root = new RootCommand("Seismic: watches a seismic array, forms beams, detects and classifies events, reports them.")
 {
+    DemoCommand.Create(),
     RunCommand.Create(),
     BackfillCommand.Create(),
     MseedCommand.Create(),

@@ -25,6 +25,12 @@ public sealed record DetectionSettings : IValidatable
     /// <summary>How far from the end of an event's first window an arrival is taken as its onset, seconds.</summary>
     public required double OnsetSearchS { get; init; }
 
+    /// <summary>
+    /// An event's windows vote on earthquake or explosion when its P sits within this many seconds of
+    /// window.p_position_s in them: where the model learned to tell the two apart.
+    /// </summary>
+    public required double VotePToleranceS { get; init; }
+
     void IValidatable.Validate(Validator validator)
     {
         validator.Probability(OnThreshold, nameof(OnThreshold));
@@ -36,5 +42,6 @@ public sealed record DetectionSettings : IValidatable
         validator.AtLeastOne(MinWindowsOn, nameof(MinWindowsOn));
         validator.NotNegative(MergeGapWindows, nameof(MergeGapWindows));
         validator.NotNegative(OnsetSearchS, nameof(OnsetSearchS));
+        validator.Positive(VotePToleranceS, nameof(VotePToleranceS));
     }
 }

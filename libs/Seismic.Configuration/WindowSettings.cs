@@ -19,7 +19,7 @@ public sealed record WindowSettings : IValidatable
 
     /// <summary>
     /// Where P sits in a training window, seconds from its start (the seed's head start, 60 s): the dataset
-    /// builder cuts event windows so.
+    /// builder cuts event windows so, and continuous detection lets the windows that see an event so vote on it.
     /// </summary>
     public required double PPositionS { get; init; }
 

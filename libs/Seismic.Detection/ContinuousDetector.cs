@@ -15,13 +15,16 @@ public sealed record DetectedEvent(TriggeredRun Run, Onset Onset, EventDecision 
 /// Continuous detection for one segment: the detector probabilities of its sliding windows become runs
 /// (<see cref="EventTrigger"/>), the segment keeps the runs whose first window it owns (<see cref="OwnedSpan"/>),
 /// each run becomes one event per P onset in it (<see cref="OnsetPicker"/>: several when events follow each
-/// other closely), and each event is classified by its windows that the detector calls events, as the original
-/// voted (majority, ties broken by the mean probabilities). Pure: the same windows give the same events, whichever process runs it and how often.
+/// other closely), and each event is classified as the original voted (majority, ties broken by the mean
+/// probabilities) by its windows that the detector calls events and that see its P where the model learned to
+/// classify, within detection.vote_p_tolerance_s of window.p_position_s (all its event windows if none does). Pure: the same windows give the same events, whichever process runs it and how often.
 /// </summary>
 public sealed class ContinuousDetector
 {
     private readonly EventTrigger _trigger;
     private readonly OnsetPicker _onsets;
+    private readonly TimeSpan _pPosition;
+    private readonly TimeSpan _voteTolerance;
 
     /// <summary>Index of the run's first window that ends after <paramref name="timeUtc"/> (so holds it), or the run's last.</summary>
     private static int FirstWindowEndingAfter(IReadOnlyList<DateTime> windowStartsUtc, TimeSpan windowLength, DateTime timeUtc, TriggeredRun run)
@@ -37,11 +40,15 @@ public sealed class ContinuousDetector
         return run.Last;
     }
 
-    public ContinuousDetector(DetectionSettings detection)
+    /// <param name="detection">Thresholds, look-back, onset search and vote tolerance.</param>
+    /// <param name="pPositionS">window.p_position_s: where the model learned to see P in a window.</param>
+    public ContinuousDetector(DetectionSettings detection, double pPositionS)
     {
         ArgumentNullException.ThrowIfNull(detection);
         _trigger = new EventTrigger(detection);
         _onsets = new OnsetPicker(detection.OnsetSearchS);
+        _pPosition = TimeSpan.FromSeconds(pPositionS);
+        _voteTolerance = TimeSpan.FromSeconds(detection.VotePToleranceS);
     }
 
     /// <param name="windowStartsUtc">Start of each window, in time order.</param>
@@ -83,7 +90,9 @@ public sealed class ContinuousDetector
                     continue;
                 }
 
-                var voters = Enumerable.Range(first, last - first + 1).Select(i => probabilities[i]).Where(w => thresholds.Label(w) != EventLabel.Noise).ToList();
+                var eventWindows = Enumerable.Range(first, last - first + 1).Where(i => thresholds.Label(probabilities[i]) != EventLabel.Noise).ToList();
+                var trained = eventWindows.Where(i => (onsets[k].OnsetUtc - windowStartsUtc[i] - _pPosition).Duration() <= _voteTolerance).ToList();
+                var voters = (trained.Count > 0 ? trained : eventWindows).Select(i => probabilities[i]).ToList();
                 if (voters.Count == 0)
                 {
                     // Only when off_threshold sits below the model's detector threshold and no window crossed the latter.

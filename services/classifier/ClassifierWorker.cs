@@ -22,7 +22,7 @@ public static class ClassifierWorker
         bus.AddSingleton(services => new ModelLoader(
             new ModelRegistry(settings.Paths.ModelsDir), services.GetRequiredService<ActiveModel>(), settings.Model.Name, settings.Model.Version.Number));
         bus.AddSingleton(new SegmentClassifier(
-            new ContinuousDetector(settings.Detection),
+            new ContinuousDetector(settings.Detection, settings.Window.PPositionS),
             settings.Window.StepSamples,
             settings.Model.InferenceBatchSize,
             new GeoPoint(settings.Array.ReferenceLatitudeDeg, settings.Array.ReferenceLongitudeDeg)));

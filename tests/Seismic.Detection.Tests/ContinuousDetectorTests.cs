@@ -18,7 +18,8 @@ public sealed class ContinuousDetectorTests
         MinWindowsOn = 3,
         MergeGapWindows = 1,
         OnsetSearchS = 30,
-    });
+        VotePToleranceS = 30,
+    }, pPositionS: 60);
 
     private static List<DateTime> Starts(int count) => Enumerable.Range(0, count).Select(i => Start.AddSeconds(5 * i)).ToList();
 
@@ -42,7 +43,23 @@ public sealed class ContinuousDetectorTests
         Assert.Equal(233.5, found.Onset.BackAzimuthDeg);
         Assert.Equal(OnsetMethod.Arrival, found.Onset.Method);
         Assert.Equal(EventLabel.Explosion, found.Decision.Label);
-        Assert.Equal(51, found.VoterCount);
+        // The windows with P 30-90 s in (starts 250-305 s) vote.
+        Assert.Equal(12, found.VoterCount);
+    }
+
+    [Fact]
+    public void Should_let_the_windows_that_see_p_where_the_model_was_trained_decide_the_class()
+    {
+        var p = new Arrival(Start.AddSeconds(100 + 236), 233.5, 7.9, 0.8, 9);
+        // Most of the event's windows lean to earthquake; those with P 30-90 s in say explosion.
+        var windows = Windows(120, 20, 70, explosion: 0.2);
+        for (var i = 50; i <= 61; i++)
+            windows[i] = windows[i] with { Classifier = 0.9 };
+
+        var found = Assert.Single(Detect(windows, arrivals: [p]));
+
+        Assert.Equal(EventLabel.Explosion, found.Decision.Label);
+        Assert.Equal(0.9, found.Decision.MeanClassifierProbability, 6);
     }
 
     [Fact]

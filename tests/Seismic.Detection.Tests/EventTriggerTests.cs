@@ -11,6 +11,7 @@ public sealed class EventTriggerTests
         MinWindowsOn = 2,
         MergeGapWindows = 1,
         OnsetSearchS = 30,
+        VotePToleranceS = 30,
     };
 
     private static IReadOnlyList<TriggeredRun> Runs(params double[] probabilities) => new EventTrigger(Settings).Runs(probabilities);

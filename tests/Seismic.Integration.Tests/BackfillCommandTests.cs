@@ -1,39 +1,119 @@
+using System.Globalization;
+using Seismic.TestSupport;
+
 namespace Seismic.Integration.Tests;
 
-/// <summary>`seismic backfill` in one process, the ingest worker in another, the answer back to the command.</summary>
+/// <summary>
+/// `seismic backfill` as a user runs it: the whole pipeline in the command's own process, or `seismic run
+/// --rabbitmq` in one process and `seismic backfill --rabbitmq` from another, on a simulated hour, with a model
+/// that finds transients (<see cref="TinyModels.WriteCrestFactor"/>), so the events are real arrivals and the
+/// test does not wait for a network to train.
+/// </summary>
 [Collection(RabbitMqCollection.Name)]
-public sealed class BackfillCommandTests
+public sealed class BackfillCommandTests(SimulatedHour hour) : IClassFixture<SimulatedHour>
 {
-    /// <summary>Runs `seismic backfill` against a running ingest worker; returns the finished command.</summary>
-    private static async Task<ChildProcess> Backfill(WorkerEnvironment environment, string start, string end)
-    {
-        await using var ingest = environment.Start("ingest");
-        await ingest.WaitForOutput("Service is healthy", TimeSpan.FromSeconds(60));
+    private static readonly TimeSpan Startup = TimeSpan.FromSeconds(60);
 
-        var command = environment.Start("cli", "backfill", "--rabbitmq", BrokerSettings.Uri, "--start", start, "--end", end, "--wait", "60");
-        Assert.True(await command.WaitForExit(TimeSpan.FromSeconds(90)), command.Output);
+    private string Start => SimulatedHour.StartUtc.AddMinutes(5).ToString("O", CultureInfo.InvariantCulture);
+
+    private string End => SimulatedHour.StartUtc.AddMinutes(55).ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>Registers the crest-factor model under the configured model name in the environment's models folder.</summary>
+    private static async Task ImportModel(WorkerEnvironment environment)
+    {
+        var onnx = TinyModels.WriteCrestFactor(environment.Folder, "crest-factor", 9601);
+        await using var import = environment.Start("cli", "models", "import", onnx);
+        Assert.True(await import.WaitForExit(TimeSpan.FromSeconds(60)), import.Output);
+        Assert.True(import.ExitCode == 0, import.Output);
+    }
+
+    private async Task<ChildProcess> Backfill(WorkerEnvironment environment, params string[] extra)
+    {
+        var command = environment.Start("cli", ["backfill", "--start", Start, "--end", End, "--source", "sds://" + hour.ArchivePath, "--inventory", hour.InventoryPath, .. extra]);
+        Assert.True(await command.WaitForExit(TimeSpan.FromMinutes(3)), command.Output);
         return command;
     }
 
+    /// <summary>The event rows (id, onset, label, back-azimuth), in file order, without the columns a run names itself (backfill id, key).</summary>
+    private static List<string> EventRows(string eventsCsv) =>
+        File.ReadAllLines(eventsCsv).Skip(1).Select(line => string.Join(',', line.Split(',').Take(5))).ToList();
+
     [Fact]
-    public async Task Should_report_the_segments_of_an_accepted_backfill()
+    public async Task Should_backfill_in_this_process_and_report_the_hours_arrivals_once_each()
     {
-        using var environment = new WorkerEnvironment();
+        using var environment = WorkerEnvironment.WithoutBroker();
+        await ImportModel(environment);
 
-        await using var command = await Backfill(environment, "2023-10-30T12:00:00Z", "2023-10-30T13:00:00Z");
+        await using var first = await Backfill(environment);
+        await using var again = await Backfill(environment);
 
-        Assert.Equal(0, command.ExitCode);
-        Assert.Contains("accepted: 12 segments", command.Output);
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains("segments: 5 planned, 5 read and handed on", first.Output);
+        var rows = EventRows(environment.EventsCsv);
+        Assert.NotEmpty(rows);
+        // The strongest event of the hour is among them, its onset within a few seconds of its P.
+        var (pUtc, _) = hour.StrongestEvent;
+        Assert.Contains(rows, row => Math.Abs((DateTime.Parse(row.Split(',')[1], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal) - pUtc).TotalSeconds) < 10);
+        // The same backfill again adds no row.
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Equal(rows, EventRows(environment.EventsCsv));
+        var windows = File.ReadAllLines(Path.Combine(Path.GetDirectoryName(environment.EventsCsv)!, "windows.csv")).Skip(1).ToList();
+        Assert.Equal(windows.Count, windows.Distinct().Count());
+        Assert.Equal(600, windows.Count);
     }
 
     [Fact]
-    public async Task Should_print_the_reason_when_the_interval_ends_before_it_starts()
+    public async Task Should_backfill_through_a_pipeline_on_the_broker_with_the_same_events_and_no_duplicate_when_sent_twice()
+    {
+        using var inProcess = WorkerEnvironment.WithoutBroker();
+        await ImportModel(inProcess);
+        await using (var reference = await Backfill(inProcess))
+            Assert.True(reference.ExitCode == 0, reference.Output);
+
+        using var environment = new WorkerEnvironment();
+        await ImportModel(environment);
+        await using var pipeline = environment.Start("cli", "run", "--rabbitmq", BrokerSettings.Uri);
+        await pipeline.WaitForOutput("Service is healthy", Startup);
+
+        await using var first = await Backfill(environment, "--rabbitmq", BrokerSettings.Uri);
+        await using var second = await Backfill(environment, "--rabbitmq", BrokerSettings.Uri);
+
+        Assert.True(first.ExitCode == 0, first.Output + pipeline.Output);
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Equal(EventRows(inProcess.EventsCsv), EventRows(environment.EventsCsv));
+    }
+
+    [Fact]
+    public async Task Should_end_with_the_reason_when_the_source_cannot_be_read_and_keep_serving()
     {
         using var environment = new WorkerEnvironment();
+        await ImportModel(environment);
+        await using var pipeline = environment.Start("cli", "run", "--rabbitmq", BrokerSettings.Uri);
+        await pipeline.WaitForOutput("Service is healthy", Startup);
 
-        await using var command = await Backfill(environment, "2023-10-30T13:00:00Z", "2023-10-30T12:00:00Z");
+        await using var refused = environment.Start("cli", "backfill", "--rabbitmq", BrokerSettings.Uri, "--start", Start, "--end", End, "--source", "sds:///no/such/archive");
+        Assert.True(await refused.WaitForExit(TimeSpan.FromMinutes(1)), refused.Output);
+        await using var empty = environment.Start("cli", "backfill", "--rabbitmq", BrokerSettings.Uri, "--start", "2020-01-01T00:00:00Z", "--end", "2020-01-01T01:00:00Z",
+            "--source", "sds://" + hour.ArchivePath, "--inventory", hour.InventoryPath);
+        Assert.True(await empty.WaitForExit(TimeSpan.FromMinutes(1)), empty.Output);
+        await using var good = await Backfill(environment, "--rabbitmq", BrokerSettings.Uri);
 
-        Assert.Equal(1, command.ExitCode);
-        Assert.Contains("before it starts", command.Output);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("/no/such/archive", refused.Output);
+        Assert.Equal(1, empty.ExitCode);
+        Assert.Contains("no data at all", empty.Output);
+        Assert.True(good.ExitCode == 0, good.Output);
+    }
+
+    [Fact]
+    public async Task Should_refuse_an_interval_that_ends_before_it_starts_before_sending_it()
+    {
+        using var environment = WorkerEnvironment.WithoutBroker();
+
+        await using var command = environment.Start("cli", "backfill", "--start", End, "--end", Start);
+        Assert.True(await command.WaitForExit(TimeSpan.FromSeconds(60)), command.Output);
+
+        Assert.Equal(2, command.ExitCode);
+        Assert.Contains("must be after --start", command.Output);
     }
 }

@@ -68,7 +68,7 @@ public sealed class CrossProcessDeliveryTests
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            if (File.Exists(environment.EventsCsv) && File.ReadAllText(environment.EventsCsv).Contains(eventId + ",explosion"))
+            if (File.Exists(environment.EventsCsv) && File.ReadAllLines(environment.EventsCsv).Any(line => line.StartsWith(eventId + ",", StringComparison.Ordinal) && line.Contains(",explosion,", StringComparison.Ordinal)))
                 return;
             await Task.Delay(200);
         }

@@ -1,9 +1,11 @@
 namespace Seismic.Integration.Tests;
 
 /// <summary>
-/// A scratch folder for one test's processes: their working directory (so relative report paths land in it)
-/// and the claim-check folder they share, with the environment that points a worker at the test broker
-/// (or, for <see cref="WithoutBroker"/>, leaves the bus at the program's default).
+/// A scratch folder for one test's processes: their working directory, a copy of the shipped settings in
+/// <c>config/</c> (whose relative paths resolve against that folder, so models and reports land in
+/// <c>models/</c> and <c>output/</c> here, never in the repository), and the claim-check folder they share, with
+/// the environment that points a worker at the test broker (or, for <see cref="WithoutBroker"/>, leaves the bus
+/// at the program's default).
 /// </summary>
 internal sealed class WorkerEnvironment : IDisposable
 {
@@ -15,10 +17,18 @@ internal sealed class WorkerEnvironment : IDisposable
     private WorkerEnvironment(bool useBroker)
     {
         Folder = Directory.CreateTempSubdirectory("seismic-it-").FullName;
+        var config = Path.Combine(Folder, "config");
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(RepositoryLayout.ConfigFile)!, "*.yaml", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(config, Path.GetRelativePath(Path.GetDirectoryName(RepositoryLayout.ConfigFile)!, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+        ConfigFile = Path.Combine(config, Path.GetFileName(RepositoryLayout.ConfigFile));
         var variables = new Dictionary<string, string>
         {
             ["Seismic__Bus__MessageDataPath"] = Path.Combine(Folder, "message-data"),
-            ["Seismic__ConfigFile"] = RepositoryLayout.ConfigFile,
+            ["Seismic__ConfigFile"] = ConfigFile,
             ["DOTNET_ENVIRONMENT"] = "Production",
         };
         if (useBroker)
@@ -33,6 +43,11 @@ internal sealed class WorkerEnvironment : IDisposable
     public static WorkerEnvironment WithoutBroker() => new(useBroker: false);
 
     public string Folder { get; }
+
+    /// <summary>This environment's copy of config/seismic.yaml.</summary>
+    public string ConfigFile { get; }
+
+    public string ModelsFolder => Path.Combine(Folder, "models");
 
     public IReadOnlyDictionary<string, string> Variables { get; }
 

@@ -25,7 +25,11 @@ public sealed class SegmentGrid
         _lookBack = lookBack;
     }
 
-    /// <summary>The segments whose owned spans meet [<paramref name="startUtc"/>, <paramref name="endUtc"/>), in time order.</summary>
+    /// <summary>
+    /// The segments whose owned spans meet [<paramref name="startUtc"/>, <paramref name="endUtc"/>), in time order,
+    /// their owned spans clipped to it: a backfill reports the windows it was asked for, and two backfills that
+    /// tile a day between them report each window once.
+    /// </summary>
     public IReadOnlyList<PlannedSegment> Covering(string arrayCode, DateTime startUtc, DateTime endUtc)
     {
         var segments = new List<PlannedSegment>();
@@ -41,7 +45,9 @@ public sealed class SegmentGrid
             if (ownedUntil <= startUtc)
                 continue;
             var segmentEnd = segmentStart + _length;
-            segments.Add(new PlannedSegment(SegmentIdentity.For(arrayCode, segmentStart, segmentEnd), segmentStart, segmentEnd, ownedFrom, ownedUntil, null));
+            segments.Add(new PlannedSegment(
+                SegmentIdentity.For(arrayCode, segmentStart, segmentEnd), segmentStart, segmentEnd,
+                ownedFrom > startUtc ? ownedFrom : startUtc, ownedUntil < endUtc ? ownedUntil : endUtc, null));
         }
         return segments;
     }

@@ -27,7 +27,7 @@ public sealed class SegmentVerdictTests : IDisposable
     {
         using var model = LoadedModel.Open(_fixture.Register());
         var segment = ClassifierFixture.Segment(beams, new EmptyPayload(), hint);
-        var classifier = new SegmentClassifier(new ContinuousDetector(Settings.Detection), stepSamples, batchSize: 4, new GeoPoint(69.53, 25.51));
+        var classifier = new SegmentClassifier(new ContinuousDetector(Settings.Detection, Settings.Window.PPositionS), stepSamples, batchSize: 4, new GeoPoint(69.53, 25.51));
         return classifier.Classify(segment, beams, model);
     }
 

@@ -22,7 +22,7 @@ public sealed class BackfillPlannerTests
             [(Utc(12, 0), Utc(12, 20)), (Utc(12, 12), Utc(12, 32))],
             plan.Segments.Select(s => (s.StartUtc, s.EndUtc)));
         Assert.Equal(
-            [(Utc(12, 0, 10), Utc(12, 12, 10)), (Utc(12, 12, 10), Utc(12, 24, 10))],
+            [(Utc(12, 1), Utc(12, 12, 10)), (Utc(12, 12, 10), Utc(12, 16))],
             plan.Segments.Select(s => (s.OwnedFromUtc!.Value, s.OwnedUntilUtc!.Value)));
     }
 
