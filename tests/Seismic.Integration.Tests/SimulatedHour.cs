@@ -29,6 +29,9 @@ public sealed class SimulatedHour : IAsyncLifetime
     /// </summary>
     public (DateTime PUtc, double BackAzimuthDeg) StrongestEvent { get; private set; }
 
+    /// <summary>The first pick (P) of every simulated event.</summary>
+    public IReadOnlyList<DateTime> PTimesUtc { get; private set; } = [];
+
     public async Task InitializeAsync()
     {
         await using var process = environment.Start("cli", "simulate", "--start", "2024-03-04T09:00:00Z", "--hours", "1", "--seed", "7",
@@ -46,6 +49,10 @@ public sealed class SimulatedHour : IAsyncLifetime
         }
 
         StrongestEvent = ReadStrongestEvent(Path.Combine(Folder, "catalog.xml"));
+        XNamespace bed = "http://quakeml.org/xmlns/bed/1.2";
+        PTimesUtc = XDocument.Load(Path.Combine(Folder, "catalog.xml")).Descendants(bed + "event")
+            .Select(e => DateTime.Parse(e.Elements(bed + "pick").First().Element(bed + "time")!.Element(bed + "value")!.Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal))
+            .ToList();
     }
 
     public Task DisposeAsync()

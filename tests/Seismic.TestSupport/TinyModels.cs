@@ -34,20 +34,23 @@ public static class TinyModels
     }
 
     /// <summary>
-    /// A detector that knows a transient when it sees one: on min-max scaled windows (largest |sample| = 1) noise
-    /// has a mean |x| of about 0.2, while a window holding an arrival is mostly small beside its peak (mean |x|
-    /// well under 0.1). Detector logit = 100 × (0.12 − mean |P beam|); classifier logit = 20 × (mean |T beam| −
-    /// mean |R beam|). Deterministic and physically sensible, for tests of the pipeline that cannot wait for a
-    /// trained network.
+    /// A detector that knows a transient when it sees one: a window min-max scaled to [0, 1] spreads noise over
+    /// the whole range (its mean absolute deviation is about 0.09, Gaussian noise spanning ±4.5 σ), while a window
+    /// holding an arrival is mostly squeezed into a narrow band beside the arrival's peaks. Detector logit =
+    /// <paramref name="sharpness"/> × (<paramref name="threshold"/> − mean |P beam − its mean|); classifier logit =
+    /// 20 × (deviation of the T beam − deviation of the R beam). Deterministic and physically sensible, for tests of
+    /// the pipeline that cannot wait for a trained network.
     /// </summary>
-    public static string WriteCrestFactor(string folder, string name, long samples)
+    public static string WriteCrestFactor(string folder, string name, long samples, float threshold = 0.06f, float sharpness = 200f)
     {
         var graph = new OnnxGraphBuilder(name);
         graph.AddInput("input", "batch", samples, 3L);
-        var magnitudes = graph.AddNode("Abs", ["input"], "magnitudes");
+        var centres = graph.AddNode("ReduceMean", ["input"], "centres", ("axes", new long[] { 1 }), ("keepdims", 1L));
+        var deviations = graph.AddNode("Sub", ["input", centres], "deviations");
+        var magnitudes = graph.AddNode("Abs", [deviations], "magnitudes");
         var means = graph.AddNode("ReduceMean", [magnitudes], "means", ("axes", new long[] { 1 }), ("keepdims", 0L));
-        graph.AddInitializer("w_detector", [-100f, 0f, 0f], 3, 1);
-        graph.AddInitializer("b_detector", [12f], 1);
+        graph.AddInitializer("w_detector", [-sharpness, 0f, 0f], 3, 1);
+        graph.AddInitializer("b_detector", [sharpness * threshold], 1);
         graph.AddInitializer("w_classifier", [0f, 20f, -20f], 3, 1);
         graph.AddInitializer("b_classifier", [0f], 1);
         graph.AddNode("Gemm", [means, "w_detector", "b_detector"], "detector");
