@@ -1,5 +1,6 @@
 using System.Globalization;
 using Seismic.TestSupport;
+using Seismic.TestSupport.Fdsn;
 
 namespace Seismic.Integration.Tests;
 
@@ -106,6 +107,33 @@ public sealed class BackfillCommandTests(SimulatedHour hour) : IClassFixture<Sim
         Assert.Equal(1, empty.ExitCode);
         Assert.Contains("no data at all", empty.Output);
         Assert.True(good.ExitCode == 0, good.Output);
+    }
+
+    [Fact]
+    public async Task Should_give_the_same_events_through_an_fdsn_web_service_as_from_the_archive()
+    {
+        using var fromArchive = WorkerEnvironment.WithoutBroker();
+        await ImportModel(fromArchive);
+        await using (var reference = await Backfill(fromArchive))
+            Assert.True(reference.ExitCode == 0, reference.Output);
+
+        await using var server = await FdsnTestServer.StartAsync(new FdsnTestServerOptions
+        {
+            ArchivePath = hour.ArchivePath,
+            InventoryPath = hour.InventoryPath,
+        });
+        using var fromService = WorkerEnvironment.WithoutBroker();
+        await ImportModel(fromService);
+        await using var command = fromService.Start("cli", "backfill", "--start", Start, "--end", End,
+            "--source", server.FdsnwsAddress, "--inventory", server.FdsnwsAddress);
+        Assert.True(await command.WaitForExit(TimeSpan.FromMinutes(3)), command.Output);
+
+        Assert.True(command.ExitCode == 0, command.Output);
+        Assert.True(server.RequestCount("dataselect") >= 5, $"{server.RequestCount("dataselect")} dataselect requests");
+        Assert.Equal(EventRows(fromArchive.EventsCsv), EventRows(fromService.EventsCsv));
+        Assert.Equal(
+            File.ReadAllLines(Path.Combine(Path.GetDirectoryName(fromArchive.EventsCsv)!, "windows.csv")).Length,
+            File.ReadAllLines(Path.Combine(Path.GetDirectoryName(fromService.EventsCsv)!, "windows.csv")).Length);
     }
 
     [Fact]
