@@ -2,10 +2,10 @@ using Seismic.Beams;
 using Seismic.Signal.Arrays;
 using Seismic.Signal.Hygiene;
 
-namespace Seismic.Beamformer.Tests.Support;
+namespace Seismic.TestSupport.Beams;
 
 /// <summary>What the synthetic segment holds: a P plane wave on the verticals, an S plane wave on the horizontals, noise.</summary>
-internal sealed record SyntheticEvent
+public sealed record SyntheticEvent
 {
     /// <summary>Direction to the source, degrees clockwise from north.</summary>
     public double BackAzimuthDeg { get; init; } = 40.0;
@@ -42,7 +42,7 @@ internal sealed record SyntheticEvent
 /// A synthetic ARCES segment: 26 sites x 3 components at 40 Hz, 300 s plus 10 s of edge on each side.
 /// Wavelets are 4 Hz sines under a Gaussian (sigma 0.5 s), in the middle of the 2-8 Hz beam band.
 /// </summary>
-internal static class SyntheticArces
+public static class SyntheticArces
 {
     public const double SegmentSeconds = 300.0;
     public const double EdgeSeconds = 10.0;

@@ -1,11 +1,11 @@
 using Seismic.Beams;
-using Seismic.Beamformer.Tests.Support;
+using Seismic.TestSupport.Beams;
 using Seismic.Metadata.StationXml;
 using Seismic.Waveforms.MiniSeed;
 using Seismic.Waveforms.Time;
 using Seismic.Waveforms.Traces;
 
-namespace Seismic.Beamformer.Tests;
+namespace Seismic.Beams.Tests;
 
 public class ArraySegmentBuilderTests
 {

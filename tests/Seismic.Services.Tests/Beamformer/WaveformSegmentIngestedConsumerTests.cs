@@ -3,14 +3,15 @@ using MassTransit;
 using MassTransit.MessageData;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Seismic.Beamformer;
 using Seismic.Beams;
-using Seismic.Beamformer.Tests.Support;
+using Seismic.TestSupport.Beams;
 using Seismic.Configuration;
 using Seismic.Contracts.Beams;
 using Seismic.Contracts.Ingest;
 using Seismic.Contracts.Operations;
 
-namespace Seismic.Beamformer.Tests;
+namespace Seismic.Services.Tests.Beamformer;
 
 public sealed class WaveformSegmentIngestedConsumerTests : IAsyncDisposable
 {

@@ -1,8 +1,8 @@
 using Seismic.Beams;
-using Seismic.Beamformer.Tests.Support;
+using Seismic.TestSupport.Beams;
 using Seismic.Signal.Arrays;
 
-namespace Seismic.Beamformer.Tests;
+namespace Seismic.Beams.Tests;
 
 public class BackAzimuthChoiceTests
 {

@@ -5,10 +5,10 @@ using Seismic.Waveforms.MiniSeed;
 using Seismic.Waveforms.Time;
 using Seismic.Waveforms.Traces;
 
-namespace Seismic.Beamformer.Tests.Support;
+namespace Seismic.TestSupport.Beams;
 
 /// <summary>The synthetic segment as the consumer receives it: miniSEED bytes, and a StationXML-like inventory of ARCES.</summary>
-internal static class SyntheticArcesFiles
+public static class SyntheticArcesFiles
 {
     public static readonly GeoPoint Reference = new(69.535, 25.506);
 

@@ -3,10 +3,10 @@ using Seismic.Configuration;
 using Seismic.Signal.Arrays;
 using Seismic.TestSupport;
 
-namespace Seismic.Beamformer.Tests.Support;
+namespace Seismic.TestSupport.Beams;
 
 /// <summary>The shipped settings and the ARCES geometry, read in place (the geometry from the shared data folder beside the repository).</summary>
-internal static class RepositoryFiles
+public static class RepositoryFiles
 {
     private static readonly Lazy<IReadOnlyList<ArraySite>> Geometry = new(LoadGeometry);
 

@@ -1,7 +1,7 @@
 using Seismic.Beams;
-using Seismic.Beamformer.Tests.Support;
+using Seismic.TestSupport.Beams;
 
-namespace Seismic.Beamformer.Tests;
+namespace Seismic.Beams.Tests;
 
 public class BeamPipelineTests
 {
