@@ -61,6 +61,7 @@ internal static class DatasetCommand
                 var result = new DatasetBuilder(settings).Build(options, line => Console.WriteLine($"  {line}"));
                 Console.WriteLine($"Wrote {result.TraceCount} traces to {result.OutputDirectory} ({result.Skipped.Count} left out, reasons in {result.ReportPath}).");
                 PrintCounts(result.Counts);
+                WarnOfEmptySplits(result);
                 return 0;
             }
             catch (DatasetException refused)
@@ -70,6 +71,23 @@ internal static class DatasetCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Splits are whole UTC days, so a dataset of one or two event days leaves some empty, and `seismic train`
+    /// then stops for want of dev windows: say so now, with what would fill them.
+    /// </summary>
+    private static void WarnOfEmptySplits(DatasetBuildResult result)
+    {
+        foreach (var split in new[] { DatasetSplits.Train, DatasetSplits.Dev, DatasetSplits.Test })
+        {
+            if (result.Counts.Where(c => c.Key.Split == split).Sum(c => c.Value) > 0)
+                continue;
+            Console.Error.WriteLine(
+                $"warning: the '{split}' split is empty. Splits are whole UTC days (train before {result.Calendar.TrainUntil:yyyy-MM-dd}, dev before {result.Calendar.DevUntil:yyyy-MM-dd}, test after), " +
+                "so each needs at least one day with events: three event days in all (seismic train needs train and dev; test scores the model). " +
+                "Simulate more days (seismic simulate --days 3 or more) or set --train-until and --val-until.");
+        }
     }
 
     private static Command Info()
