@@ -1,6 +1,5 @@
 using Seismic.Sources.Indexing;
 using Seismic.Waveforms.Selection;
-using Seismic.Waveforms.Time;
 
 namespace Seismic.Sources.Files;
 
@@ -44,22 +43,8 @@ public sealed class MiniSeedFilesSource : IWaveformSource
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    public Task<WaveformRead> ReadAsync(IReadOnlyList<ChannelSelection> channels, DateTime startUtc, DateTime endUtc, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(channels);
-        if (endUtc <= startUtc)
-            return Task.FromResult(WaveformRead.Empty);
-        var from = NanoTime.FromDateTime(startUtc);
-        var to = NanoTime.FromDateTime(endUtc);
-        var problems = new List<string>();
-        using var output = new MemoryStream();
-        foreach (var path in Files())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            _indexes.CopyOverlapping(path, channels, from, to, output, problems);
-        }
-        return Task.FromResult(new WaveformRead(output.ToArray(), problems));
-    }
+    public Task<WaveformRead> ReadAsync(IReadOnlyList<ChannelSelection> channels, DateTime startUtc, DateTime endUtc, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_indexes.Read(Files(), channels, startUtc, endUtc, cancellationToken));
 
     public void Dispose()
     {

@@ -61,4 +61,25 @@ internal sealed class FileIndexCache(int capacity)
         if (wanted.Count > 0)
             index.CopyRecords(wanted, output);
     }
+
+    /// <summary>
+    /// The records of the selected channels in [startUtc, endUtc] from <paramref name="paths"/> (enumerated lazily,
+    /// so a source can list its files as it goes); an interval that ends where it starts reads nothing.
+    /// </summary>
+    public WaveformRead Read(IEnumerable<string> paths, IReadOnlyList<ChannelSelection> channels, DateTime startUtc, DateTime endUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channels);
+        if (endUtc <= startUtc)
+            return WaveformRead.Empty;
+        var from = NanoTime.FromDateTime(startUtc);
+        var to = NanoTime.FromDateTime(endUtc);
+        var problems = new List<string>();
+        using var output = new MemoryStream();
+        foreach (var path in paths)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            CopyOverlapping(path, channels, from, to, output, problems);
+        }
+        return new WaveformRead(output.ToArray(), problems.Distinct().ToList());
+    }
 }

@@ -30,26 +30,18 @@ public sealed class SdsSource : IWaveformSource
 
     public string Address { get; }
 
-    public Task<WaveformRead> ReadAsync(IReadOnlyList<ChannelSelection> channels, DateTime startUtc, DateTime endUtc, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(channels);
-        if (endUtc <= startUtc)
-            return Task.FromResult(WaveformRead.Empty);
-        var from = NanoTime.FromDateTime(startUtc);
-        var to = NanoTime.FromDateTime(endUtc);
-        var problems = new List<string>();
-        using var output = new MemoryStream();
+    public Task<WaveformRead> ReadAsync(IReadOnlyList<ChannelSelection> channels, DateTime startUtc, DateTime endUtc, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_indexes.Read(DayFiles(channels, startUtc, endUtc), channels, startUtc, endUtc, cancellationToken));
 
-        // A record that starts before midnight lives in the previous day's file.
-        for (var day = from.StartOfDay.AddDays(-1); day <= to; day = day.AddDays(1))
+    /// <summary>The day files that can hold [startUtc, endUtc]: a record that starts before midnight lives in the previous day's file.</summary>
+    private IEnumerable<string> DayFiles(IReadOnlyList<ChannelSelection> channels, DateTime startUtc, DateTime endUtc)
+    {
+        var to = NanoTime.FromDateTime(endUtc);
+        for (var day = NanoTime.FromDateTime(startUtc).StartOfDay.AddDays(-1); day <= to; day = day.AddDays(1))
         {
-            cancellationToken.ThrowIfCancellationRequested();
             foreach (var path in DayFiles(channels, day.Year, day.DayOfYear))
-            {
-                _indexes.CopyOverlapping(path, channels, from, to, output, problems);
-            }
+                yield return path;
         }
-        return Task.FromResult(new WaveformRead(output.ToArray(), problems.Distinct().ToList()));
     }
 
     /// <summary>The day files of the selected channels, found by listing the archive's folders.</summary>

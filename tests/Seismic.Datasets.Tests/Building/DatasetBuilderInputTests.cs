@@ -1,3 +1,4 @@
+using Seismic.TestSupport;
 using Seismic.Datasets.Building;
 using Seismic.Datasets.SeisBench;
 using Seismic.Datasets.Tests.Support;

@@ -1,3 +1,4 @@
+using Seismic.TestSupport;
 using System.Diagnostics;
 using Seismic.Datasets.Building;
 using Seismic.Datasets.SeisBench;

@@ -1,3 +1,4 @@
+using Seismic.TestSupport;
 using System.Text.Json;
 using Seismic.Evaluation.Reports;
 using Seismic.Evaluation.Scoring;

@@ -1,3 +1,4 @@
+using Seismic.TestSupport;
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;

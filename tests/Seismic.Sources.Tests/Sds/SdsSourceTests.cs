@@ -1,3 +1,4 @@
+using Seismic.TestSupport;
 using Seismic.Simulation;
 using Seismic.Sources.Sds;
 using Seismic.Sources.Tests.Support;

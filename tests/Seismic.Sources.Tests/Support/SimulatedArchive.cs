@@ -1,3 +1,4 @@
+using Seismic.TestSupport;
 using Seismic.Simulation.Scenario;
 
 namespace Seismic.Sources.Tests.Support;

@@ -1,11 +1,12 @@
-namespace Seismic.Sources.Tests.Support;
+namespace Seismic.TestSupport;
 
 /// <summary>A fresh folder under the system temp folder, deleted with everything in it on dispose.</summary>
 public sealed class TempFolder : IDisposable
 {
-    public TempFolder()
+    /// <param name="prefix">Start of the folder's name, so a test run's leftovers can be told apart.</param>
+    public TempFolder(string prefix = "seismic-test-")
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "seismic-sources-" + Guid.NewGuid().ToString("N")[..10]);
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(Path);
     }
 
