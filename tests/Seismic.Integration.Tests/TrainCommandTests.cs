@@ -8,7 +8,7 @@ public sealed class TrainCommandTests
     private static async Task<ChildProcess> Train(WorkerEnvironment environment, string dataset, string architecture)
     {
         var process = environment.Start("cli", "train", "--dataset", dataset, "--architecture", architecture, "--name", "cli-trained",
-            "--set", "window.length_s=10", "--set", "optimizer.max_epochs=2", "--set", "optimizer.batch_size=16");
+            "--set", "window.length_s=10", "--set", "window.p_position_s=3", "--set", "optimizer.max_epochs=2", "--set", "optimizer.batch_size=16");
         Assert.True(await process.WaitForExit(TimeSpan.FromMinutes(3)), process.Output);
         return process;
     }

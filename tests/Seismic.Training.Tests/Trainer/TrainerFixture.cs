@@ -36,6 +36,7 @@ internal sealed partial class TrainerFixture : IDisposable
     public static Dictionary<string, string> QuickOverrides(int epochs = 3) => new()
     {
         ["window.length_s"] = "10",
+        ["window.p_position_s"] = "3",
         ["optimizer.max_epochs"] = epochs.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["optimizer.batch_size"] = "16",
         ["optimizer.max_lr"] = "3e-3",
