@@ -31,7 +31,11 @@ public sealed partial class BackfillIntervalConsumer(
         try
         {
             plan = planner.Plan(request.ArrayCode, request.StartUtc, request.EndUtc);
-            if (plan.IsValid)
+            if (plan.IsValid && string.IsNullOrWhiteSpace(accepted.InventoryUri))
+            {
+                plan = new BackfillPlan([], ["no inventory: the beams need the array's StationXML; give one with the request (seismic backfill --inventory) or set array.inventory_path"]);
+            }
+            else if (plan.IsValid)
             {
                 inputs.Source(accepted.SourceUri);
                 inputs.Inventory(accepted.InventoryUri, reader.ArrayChannels);

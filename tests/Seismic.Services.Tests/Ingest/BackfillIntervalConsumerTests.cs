@@ -24,17 +24,23 @@ public sealed class BackfillIntervalConsumerTests(SimulatedArchive archive) : IC
 
     private async Task<ITestHarness> StartHarness(Dictionary<string, string>? overrides = null)
     {
-        var settings = SettingsLoader.Load(RepositoryPaths.SettingsFile, new Dictionary<string, string>(overrides ?? [])
+        var values = new Dictionary<string, string>
         {
             ["source.uri"] = archive.SourceUri,
             ["array.inventory_path"] = archive.Run.Output.InventoryPath,
-        });
+        };
+        foreach (var (key, value) in overrides ?? [])
+            values[key] = value;
+        var settings = SettingsLoader.Load(RepositoryPaths.SettingsFile, values);
         var payloads = new MassTransit.MessageData.InMemoryMessageDataRepository();
         _provider = new ServiceCollection()
             .AddSingleton<TimeProvider>(new FixedClock(Now))
             .AddSingleton<IMessageDataRepository>(payloads)
             .AddMassTransitTestHarness(bus =>
             {
+                // Reading a simulated hour segment by segment takes seconds on a loaded machine; the harness must not
+                // call the bus idle between two steps of a backfill.
+                bus.SetTestTimeouts(testInactivityTimeout: TimeSpan.FromSeconds(10));
                 bus.AddIngestWorker(settings);
                 bus.UsingInMemory((context, cfg) =>
                 {
@@ -174,6 +180,18 @@ public sealed class BackfillIntervalConsumerTests(SimulatedArchive archive) : IC
 
         Assert.True(await harness.Published.Any<StageFailed>(c => c.Context.Message.BackfillId == request.BackfillId));
         Assert.Contains(expected, harness.Published.Select<StageFailed>().Single().Context.Message.Reason);
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_backfill_without_an_inventory_saying_where_to_give_one()
+    {
+        var harness = await StartHarness(new() { ["array.inventory_path"] = "" });
+        var request = Request(SimulatedArchive.StartUtc, SimulatedArchive.StartUtc.AddMinutes(20));
+
+        await harness.Bus.Publish(request);
+
+        Assert.True(await harness.Published.Any<StageFailed>(c => c.Context.Message.BackfillId == request.BackfillId));
+        Assert.Contains("--inventory", harness.Published.Select<StageFailed>().Single().Context.Message.Reason);
     }
 
     [Fact]
