@@ -28,6 +28,13 @@ public sealed class BusOptions
     /// </summary>
     public string MessageDataPath { get; set; } = Path.Combine(Path.GetTempPath(), "seismic", "message-data");
 
+    /// <summary>
+    /// Hours a waveform or beam payload is kept in <see cref="MessageDataPath"/> when messages travel over a broker:
+    /// long enough for a worker that was down to catch up on its queue, short enough that a long backfill does
+    /// not fill the disk. On the in-memory bus payloads live in a folder of the process's own, deleted when it stops.
+    /// </summary>
+    public double MessageDataRetentionHours { get; set; } = 48;
+
     /// <summary>Immediate in-memory retries of a failed message, for transient faults.</summary>
     public int RetryCount { get; set; } = 3;
 
@@ -77,6 +84,7 @@ public sealed class BusOptions
             }
         }
         Check(!string.IsNullOrWhiteSpace(options.MessageDataPath), "MessageDataPath", "must name a folder");
+        Check(options.MessageDataRetentionHours > 0, "MessageDataRetentionHours", $"must be above 0 hours, got {options.MessageDataRetentionHours}");
         Check(options.RetryCount >= 0, "RetryCount", $"must be 0 or more, got {options.RetryCount}");
         Check(options.RetryIntervalMs >= 0, "RetryIntervalMs", $"must be 0 or more, got {options.RetryIntervalMs}");
         Check(options.RedeliverySeconds.All(seconds => seconds > 0), "RedeliverySeconds", "every delay must be above 0 seconds");

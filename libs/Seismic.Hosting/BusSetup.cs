@@ -24,9 +24,18 @@ public static class BusSetup
         var options = BusOptions.Read(builder.Configuration, defaultTransport);
         builder.Services.AddSingleton(options);
 
-        // Waveforms and beams go by claim check: the message carries an address into this repository.
-        var messageData = new FileSystemMessageDataRepository(Directory.CreateDirectory(options.MessageDataPath));
+        // Waveforms and beams go by claim check: the message carries an address into this repository. On the
+        // in-memory bus no message outlives the process, so neither do its payloads: they go in a folder of the
+        // process's own, deleted when it stops. Over a broker, payloads older than the retention are deleted.
+        var messageDataFolder = options.Transport == BusTransport.InMemory
+            ? Path.Combine(options.MessageDataPath, $"in-process-{Environment.ProcessId}-{Guid.NewGuid():N}")
+            : options.MessageDataPath;
+        var messageData = new FileSystemMessageDataRepository(Directory.CreateDirectory(messageDataFolder));
         builder.Services.AddSingleton<IMessageDataRepository>(messageData);
+        builder.Services.AddHostedService(services => new MessageDataJanitor(
+            messageDataFolder,
+            options.Transport == BusTransport.InMemory ? null : TimeSpan.FromHours(options.MessageDataRetentionHours),
+            services.GetRequiredService<ILogger<MessageDataJanitor>>()));
 
         builder.Services.AddMassTransit(bus =>
         {
