@@ -8,8 +8,12 @@ namespace Seismic.Training.Optimization;
 
 /// <summary>
 /// Recomputes every batch norm's running mean and variance for the weights as they are now: forward passes in
-/// training mode over unaugmented training windows, averaging the batch statistics with equal weight (torch's
-/// cumulative mode, momentum null), without gradients. "Precise BN" (Wu and Johnson 2021).
+/// training mode over unaugmented training windows, averaging the batch statistics with equal weight, without
+/// gradients. "Precise BN" (Wu and Johnson 2021). The equal weights come from a momentum of 1/(k+1) for the
+/// k-th batch (k from 0), which is what torch's cumulative mode (momentum null) computes; it is set by hand
+/// because TorchSharp 0.107's cumulative mode increments an int64 batch counter in a way that now and then
+/// fails inside a dispose scope ("For integral input tensors, argument alpha must not be a floating point
+/// number", seen once in a demo's training), so the counter is detached while calibrating.
 /// <para>
 /// Why: eval mode, and so validation and the exported model, normalises with the running statistics, which an
 /// exponential average updates once per step. They start at mean 0, variance 1, and the activations here are
@@ -44,7 +48,7 @@ public static class BatchNormCalibration
         foreach (var norm in norms)
         {
             norm.reset_running_stats();
-            norm.momentum = null;
+            norm.num_batches_tracked = null;
         }
 
         // Dropout stays off: the statistics are for the eval-mode network, which has none.
@@ -54,16 +58,26 @@ public static class BatchNormCalibration
         try
         {
             using var noGradient = no_grad();
+            var batches = 0L;
             foreach (var batch in order.Take(MaxWindows).Chunk(batchSize))
             {
+                foreach (var norm in norms)
+                    norm.momentum = 1.0 / (batches + 1);
                 using var scope = NewDisposeScope();
                 network.forward(tensor(set.ScaledWindows(batch, scaler), [batch.Length, set.WindowSamples, set.Channels]).to(device));
+                batches++;
             }
+
+            foreach (var norm in norms)
+                norm.num_batches_tracked = tensor(batches, device: device);
         }
         finally
         {
             for (var i = 0; i < norms.Count; i++)
+            {
                 norms[i].momentum = momenta[i];
+                norms[i].num_batches_tracked ??= tensor(0L, device: device);
+            }
             network.eval();
         }
     }
