@@ -13,6 +13,18 @@ namespace Seismic.Sources;
 /// </summary>
 public static class MetadataSources
 {
+    /// <summary>Open end of the epochs asked for by <see cref="ReadAllEpochsAsync"/>.</summary>
+    private static readonly DateTime EndOfEpochs = new(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>
+    /// Every epoch of the selected channels: what a worker keeps for the array's whole life and looks up by time
+    /// (a file is read whole; a station service is asked from the Unix epoch to 2100).
+    /// </summary>
+    /// <exception cref="MetadataSourceException">The file does not exist or cannot be read, or the service failed; the message names the file or URL.</exception>
+    /// <exception cref="Metadata.MetadataFormatException">The document is not StationXML the reader accepts.</exception>
+    public static Task<Inventory> ReadAllEpochsAsync(string fileOrUri, IReadOnlyList<ChannelSelection> channels, CancellationToken cancellationToken = default) =>
+        ReadInventoryAsync(fileOrUri, channels, DateTime.UnixEpoch, EndOfEpochs, cancellationToken);
+
     /// <summary>Channel-level StationXML from a file or from an FDSN station service.</summary>
     /// <exception cref="MetadataSourceException">The file does not exist or cannot be read, or the service failed; the message names the file or URL.</exception>
     /// <exception cref="Metadata.MetadataFormatException">The document is not StationXML the reader accepts.</exception>

@@ -35,8 +35,7 @@ public static class BeamformerWorker
         try
         {
             var channels = new[] { new ChannelSelection(array.Network, array.StationPattern, "*", "*") };
-            return MetadataSources.ReadInventoryAsync(location, channels, DateTime.UnixEpoch, new DateTime(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc))
-                .GetAwaiter().GetResult();
+            return MetadataSources.ReadAllEpochsAsync(location, channels).GetAwaiter().GetResult();
         }
         catch (MetadataSourceException unreadable)
         {

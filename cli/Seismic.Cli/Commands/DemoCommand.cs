@@ -199,8 +199,8 @@ internal static class DemoCommand
             RequestedBy = "seismic demo",
             RequestedAtUtc = DateTime.UtcNow,
         };
-        var outcome = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var listener = bus.ConnectReceiveEndpoint(new TemporaryEndpointDefinition(), null, endpoint =>
+        string? failure = null;
+        var code = await BusConversation.PublishAndFollow(bus, request, (endpoint, finish) =>
         {
             endpoint.Handler<TrainingProgressed>(context =>
             {
@@ -216,30 +216,24 @@ internal static class DemoCommand
                     var metrics = context.Message.Metrics;
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"    published {context.Message.ModelName} v{context.Message.Version}: test detector accuracy {metrics.GetValueOrDefault("test_detector_accuracy"):F3}, classifier balanced accuracy {metrics.GetValueOrDefault("test_classifier_balanced_accuracy"):F3}"));
-                    outcome.TrySetResult(null);
+                    finish(0);
                 }
                 return Task.CompletedTask;
             });
             endpoint.Handler<StageFailed>(context =>
             {
                 if (context.Message.TrainingId == request.TrainingId)
-                    outcome.TrySetResult(context.Message.Reason);
+                {
+                    failure = context.Message.Reason;
+                    finish(1);
+                }
                 return Task.CompletedTask;
             });
-        });
-        try
+        }, Timeout.InfiniteTimeSpan, cancellation);
+        if (code != 0)
         {
-            await listener.Ready.WaitAsync(cancellation);
-            await bus.Publish(request, cancellation);
-            if (await outcome.Task.WaitAsync(cancellation) is { } reason)
-            {
-                Console.Error.WriteLine($"Training failed: {reason}");
-                return false;
-            }
-        }
-        finally
-        {
-            await listener.StopAsync(CancellationToken.None);
+            Console.Error.WriteLine($"Training failed: {failure}");
+            return false;
         }
 
         // The classifier switches on ModelPublished; give that message the moment it needs before segments arrive.

@@ -83,7 +83,12 @@ public sealed class SegmentClassifier(ContinuousDetector detector, int stepSampl
         {
             EventId = hint.EventId,
             OnsetUtc = firstP?.TimeUtc,
-            BackAzimuthMethod = segment.BackAzimuthSource == BackAzimuthSource.Picks ? "picks" : segment.BackAzimuthSource == BackAzimuthSource.Origin ? "origin" : "fk-segment",
+            BackAzimuthMethod = segment.BackAzimuthSource switch
+            {
+                BackAzimuthSource.Picks => "picks",
+                BackAzimuthSource.Origin => "origin",
+                _ => "fk-segment",
+            },
             DistanceKm = hint is { LatitudeDeg: { } lat, LongitudeDeg: { } lon } ? GreatCircle.DistanceKm(arrayReference, new GeoPoint(lat, lon)) : null,
             Magnitude = hint.Magnitude,
             CatalogEventType = hint.EventType,

@@ -46,7 +46,7 @@ public sealed class BackfillInputs : IDisposable
         if (string.IsNullOrWhiteSpace(location))
             return null;
         var inventory = _inventories.GetOrAdd(location, key => new Lazy<Inventory>(() =>
-            MetadataSources.ReadInventoryAsync(key, [arrayChannels], DateTime.UnixEpoch, EndOfTime).GetAwaiter().GetResult()));
+            MetadataSources.ReadAllEpochsAsync(key, [arrayChannels]).GetAwaiter().GetResult()));
         try
         {
             return inventory.Value;
@@ -71,9 +71,6 @@ public sealed class BackfillInputs : IDisposable
             throw new BackfillInputException($"catalog {unreadable.Message}", unreadable);
         }
     }
-
-    /// <summary>Open end of the epochs asked of a station service: every epoch of the array's channels.</summary>
-    private static readonly DateTime EndOfTime = new(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     public void Dispose()
     {
