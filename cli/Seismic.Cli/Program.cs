@@ -7,6 +7,7 @@ var root = new RootCommand("Seismic: watches a seismic array, forms beams, detec
     RunCommand.Create(),
     BackfillCommand.Create(),
     MseedCommand.Create(),
+    SeedLinkCommand.Create(),
     FkCommand.Create(),
     BeamCommand.Create(),
     SimulateCommand.Create(),
