@@ -46,6 +46,9 @@ public sealed record SeismicSettings : IValidatable
     /// </summary>
     public double DetectionLookBackS => (Detection.MergeGapWindows + 1) * Window.StepS;
 
+    /// <summary>Live ingest's SeedLink state file: source.live_state_path, or output_dir/live/seedlink.state.</summary>
+    public string LiveStatePath => Source.LiveStatePath ?? Path.Combine(Paths.OutputDir, "live", "seedlink.state");
+
     void IValidatable.Validate(Validator validator)
     {
         var nyquistHz = Window.SampleRateHz / 2;
@@ -125,7 +128,12 @@ public sealed record SeismicSettings : IValidatable
                 ReportsDir = Resolve(Paths.ReportsDir),
             },
             Array = Array with { InventoryPath = ResolveLocation(Array.InventoryPath) },
-            Source = Source with { Uri = ResolveLocation(Source.Uri)!, CatalogUri = ResolveLocation(Source.CatalogUri) },
+            Source = Source with
+            {
+                Uri = ResolveLocation(Source.Uri)!,
+                CatalogUri = ResolveLocation(Source.CatalogUri),
+                LiveStatePath = Source.LiveStatePath is null ? null : Resolve(Source.LiveStatePath),
+            },
         };
     }
 }

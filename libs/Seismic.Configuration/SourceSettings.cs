@@ -55,6 +55,18 @@ public sealed record SourceSettings : IValidatable
     /// <summary>Seconds after a segment's end that live ingest waits for late stations before publishing what it has.</summary>
     public required double LiveDeadlineS { get; init; }
 
+    /// <summary>
+    /// File where live ingest keeps, per SeedLink station, the sequence number up to which every record has left
+    /// in a segment, so that a restart asks the server for the rest; null: output_dir/live/seedlink.state.
+    /// </summary>
+    public string? LiveStatePath { get; init; }
+
+    /// <summary>Live ingest asks the SeedLink server for its id when it has sent nothing for this long, seconds (a keepalive through firewalls).</summary>
+    public required double LiveKeepaliveS { get; init; }
+
+    /// <summary>Live ingest drops and reopens a SeedLink connection that brought nothing for this long, seconds (a silent server or a dead link).</summary>
+    public required double LiveIdleTimeoutS { get; init; }
+
     /// <summary>Traces starting within this many seconds of the segment's first start time are snapped to it; the others are dropped.</summary>
     public required double StartSnapToleranceS { get; init; }
 
@@ -102,6 +114,9 @@ public sealed record SourceSettings : IValidatable
         validator.NotNegative(SegmentOverlapS, nameof(SegmentOverlapS));
         validator.Positive(MaxBackfillDays, nameof(MaxBackfillDays));
         validator.NotNegative(LiveDeadlineS, nameof(LiveDeadlineS));
+        validator.Positive(LiveKeepaliveS, nameof(LiveKeepaliveS));
+        if (LiveIdleTimeoutS <= LiveKeepaliveS)
+            validator.Fail("live_idle_timeout_s", $"must be longer than live_keepalive_s ({Validator.Format(LiveKeepaliveS)} s), or a keepalive could never keep a quiet connection open; got {Validator.Format(LiveIdleTimeoutS)}");
         validator.NotNegative(StartSnapToleranceS, nameof(StartSnapToleranceS));
         validator.NotNegative(MaxMaskedS, nameof(MaxMaskedS));
         validator.NotNegative(SamplingRateToleranceHz, nameof(SamplingRateToleranceHz));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Seismic.Contracts.Ingest;
 using Seismic.Contracts.Operations;
 using Seismic.Ingest.Processing;
+using Seismic.Ingest.Publishing;
 using Seismic.Sources;
 
 namespace Seismic.Ingest.Consumers;
@@ -87,21 +88,9 @@ public sealed partial class BackfillSteps(
                 continue;
             }
 
-            await context.Publish(new WaveformSegmentIngested
-            {
-                SegmentId = segment.SegmentId,
-                ArrayCode = request.ArrayCode,
-                StartUtc = segment.StartUtc,
-                EndUtc = segment.EndUtc,
-                OwnedFromUtc = segment.OwnedFromUtc,
-                OwnedUntilUtc = segment.OwnedUntilUtc,
-                InventoryUri = request.InventoryUri,
-                BackfillId = request.BackfillId,
-                Channels = data.Channels.Select(c => new ChannelStatus { SourceId = c.SourceId, SampleRateHz = c.SampleRateHz, SampleCount = c.SampleCount, GapSeconds = c.GapSeconds }).ToList(),
-                MissingChannels = data.MissingChannels,
-                EventHint = segment.KnownEventId is { } id ? request.EventHints.First(h => h.EventId == id) : null,
-                Waveforms = await repository.PutBytes(data.MiniSeed, context.CancellationToken),
-            });
+            var hint = segment.KnownEventId is { } id ? request.EventHints.First(h => h.EventId == id) : null;
+            await context.Publish(await IngestedSegments.Message(
+                segment, data, request.ArrayCode, request.InventoryUri, request.BackfillId, hint, repository, context.CancellationToken));
             published++;
         }
 
