@@ -42,6 +42,15 @@ public sealed record WaveformSegmentIngested
     /// <summary>The known event this segment was cut around, if any.</summary>
     public EventHint? EventHint { get; init; }
 
+    /// <summary>
+    /// Live mode only: when the last record the segment needed arrived (or, if it left on its deadline, when the
+    /// deadline passed). The pipeline's latency is measured from here to the reporter's rows.
+    /// </summary>
+    public DateTime? DataCompleteUtc { get; init; }
+
+    /// <summary>Live mode only: true when the segment left on its deadline with channels still missing, false when it was complete.</summary>
+    public bool? LeftOnDeadline { get; init; }
+
     /// <summary>Claim check: the segment's miniSEED records, all channels. Too large for a message body.</summary>
     public required MessageData<byte[]> Waveforms { get; init; }
 }
