@@ -52,5 +52,22 @@ public sealed class SegmentGrid
         return segments;
     }
 
+    /// <summary>The grid segment that starts <paramref name="index"/> strides after the Unix epoch, its owned span whole.</summary>
+    public PlannedSegment At(string arrayCode, long index)
+    {
+        var segmentStart = new DateTime(DateTime.UnixEpoch.Ticks + (index * _stride.Ticks), DateTimeKind.Utc);
+        var segmentEnd = segmentStart + _length;
+        var ownedFrom = segmentStart + _lookBack;
+        return new PlannedSegment(SegmentIdentity.For(arrayCode, segmentStart, segmentEnd), segmentStart, segmentEnd, ownedFrom, ownedFrom + _stride, null);
+    }
+
+    /// <summary>The index of the first grid segment that starts at or after <paramref name="timeUtc"/>.</summary>
+    public long FirstStartingAtOrAfter(DateTime timeUtc) =>
+        -FloorDiv(-(timeUtc.Ticks - DateTime.UnixEpoch.Ticks), _stride.Ticks);
+
+    /// <summary>The index of the first grid segment that ends after <paramref name="timeUtc"/>.</summary>
+    public long FirstEndingAfter(DateTime timeUtc) =>
+        FloorDiv(timeUtc.Ticks - DateTime.UnixEpoch.Ticks - _length.Ticks, _stride.Ticks) + 1;
+
     private static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
 }
