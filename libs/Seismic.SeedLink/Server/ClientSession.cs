@@ -337,6 +337,8 @@ internal sealed partial class ClientSession(TcpClient tcp, SeedLinkReplayServer 
 
     private async Task WritePacketAsync(byte[] bytes, CancellationToken cancellationToken)
     {
+        // A silent server answers nothing, not even the keepalive: what a client's idle timeout is for.
+        await server.Faults.WaitWhileSilentAsync(cancellationToken);
         await _writing.WaitAsync(cancellationToken);
         try
         {
