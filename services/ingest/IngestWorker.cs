@@ -2,7 +2,9 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Seismic.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Seismic.Ingest.Consumers;
+using Seismic.Ingest.Live;
 using Seismic.Ingest.Processing;
 
 namespace Seismic.Ingest;
@@ -15,12 +17,14 @@ public static class IngestWorker
         ArgumentNullException.ThrowIfNull(settings);
         bus.TryAddSingleton(settings);
         bus.TryAddSingleton(TimeProvider.System);
+        var grid = new SegmentGrid(
+            TimeSpan.FromSeconds(settings.Source.SegmentLengthS),
+            TimeSpan.FromSeconds(settings.Source.SegmentOverlapS),
+            TimeSpan.FromSeconds(settings.DetectionLookBackS));
+        bus.AddSingleton(grid);
         bus.AddSingleton(services => new BackfillPlanner(
             settings.Array.Code,
-            new SegmentGrid(
-                TimeSpan.FromSeconds(settings.Source.SegmentLengthS),
-                TimeSpan.FromSeconds(settings.Source.SegmentOverlapS),
-                TimeSpan.FromSeconds(settings.DetectionLookBackS)),
+            grid,
             TimeSpan.FromDays(settings.Source.MaxBackfillDays),
             settings.Window.LengthS,
             settings.Window.EventBufferS,
@@ -31,6 +35,21 @@ public static class IngestWorker
         bus.AddSingleton<BackfillSteps>();
         bus.AddConsumer<BackfillIntervalConsumer, BackfillIntervalConsumerDefinition>();
         bus.AddConsumer<ContinueBackfillConsumer, ContinueBackfillConsumerDefinition>();
+        if (settings.Source.Scheme == SourceScheme.Seedlink)
+            AddLiveIngest(bus, settings);
         return bus;
+    }
+
+    /// <summary>Live monitoring of the SeedLink server in source.uri, its health check and its metrics.</summary>
+    private static void AddLiveIngest(IServiceCollection services, SeismicSettings settings)
+    {
+        services.TryAddSingleton<LiveStatus>();
+        services.AddSingleton(provider => new LiveMetrics(provider.GetRequiredService<LiveStatus>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<LiveIngestService>();
+        services.AddHealthChecks().Add(new HealthCheckRegistration(
+            "seedlink",
+            provider => new LiveHealthCheck(provider.GetRequiredService<LiveStatus>(), provider.GetRequiredService<TimeProvider>(), settings.Source.LiveDeadlineS, settings.Source.LiveIdleTimeoutS),
+            failureStatus: null,
+            tags: ["live"]));
     }
 }

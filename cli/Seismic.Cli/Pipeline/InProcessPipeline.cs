@@ -40,7 +40,9 @@ internal sealed class InProcessPipeline : IAsyncDisposable
     /// <param name="rabbitMqUri">--rabbitmq, or null for the in-memory bus.</param>
     /// <param name="overrides">Settings overridden for this run, checked like the file.</param>
     /// <param name="quiet">Only errors on the console (a progress display owns it); the summary says the rest.</param>
-    public static InProcessPipeline Build(FileInfo? config, string? rabbitMqUri, IReadOnlyDictionary<string, string>? overrides = null, bool quiet = false)
+    /// <param name="services">More services for this run (observers, console reporters).</param>
+    public static InProcessPipeline Build(
+        FileInfo? config, string? rabbitMqUri, IReadOnlyDictionary<string, string>? overrides = null, bool quiet = false, Action<IServiceCollection, SeismicSettings>? services = null)
     {
         var builder = CommonOptions.HostBuilder(config, rabbitMqUri);
         if (quiet)
@@ -56,6 +58,7 @@ internal sealed class InProcessPipeline : IAsyncDisposable
         var timer = new StageTimer();
         builder.Services.AddSingleton(timer);
         builder.Services.AddConsumeObserver(_ => timer);
+        services?.Invoke(builder.Services, settings);
         return new InProcessPipeline(builder.Build(), settings, timer);
     }
 
