@@ -445,7 +445,9 @@ public sealed partial class SeedLinkClient : IAsyncDisposable
         StateChanged?.Invoke(state, description);
     }
 
-    internal static (string Host, int Port) ParseAddress(string address)
+    /// <summary>Host and port of seedlink://host[:port].</summary>
+    /// <exception cref="FormatException">Not a SeedLink address; the message shows the expected form.</exception>
+    public static (string Host, int Port) ParseAddress(string address)
     {
         if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || !uri.Scheme.Equals("seedlink", StringComparison.OrdinalIgnoreCase) || uri.Host.Length == 0)
             throw new FormatException($"'{address}' is not a SeedLink address; expected seedlink://host[:port], e.g. seedlink://rtserve.iris.washington.edu:18000");

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Net;
+using Seismic.SeedLink.Server;
+using Seismic.TestSupport;
+
+namespace Seismic.Integration.Tests;
+
+/// <summary>Two simulated hours of ARCES (seed 7, no defects), whose strong blast at 09:58 lies in the middle.</summary>
+public sealed class SimulatedTwoHours : IAsyncLifetime
+{
+    public static readonly DateTime StartUtc = new(2024, 3, 4, 9, 0, 0, DateTimeKind.Utc);
+
+    private readonly WorkerEnvironment _environment = WorkerEnvironment.WithoutBroker();
+
+    public string Folder => Path.Combine(_environment.Folder, "sim");
+
+    public string ArchivePath => Path.Combine(Folder, "archive");
+
+    public string InventoryPath => Path.Combine(Folder, "arces.xml");
+
+    public async Task InitializeAsync()
+    {
+        await using var process = _environment.Start("cli", "simulate", "--start", "2024-03-04T09:00:00Z", "--hours", "2", "--seed", "7",
+            "--defect-multiplier", "0", "--out", Folder);
+        Assert.True(await process.WaitForExit(TimeSpan.FromMinutes(3)), process.Output);
+        Assert.True(process.ExitCode == 0, process.Output);
+    }
+
+    public Task DisposeAsync()
+    {
+        _environment.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// `seismic run --live` against Seismic's SeedLink replay of two simulated hours at 120 times real time: the live
+/// segments carry the same events and labels as a backfill of the same span, and a station that stops is
+/// reported missing while the others' segments still leave on their deadline.
+/// </summary>
+public sealed class LiveRunTests(SimulatedTwoHours hour) : IClassFixture<SimulatedTwoHours>
+{
+    /// <summary>
+    /// With 10-minute segments every 5 minutes, the live run's complete segments start at 09:05 (the first that
+    /// starts after the data, plus the window edge) to 10:45 (the last whose data, plus the edge, end within the
+    /// two hours); between them they own the windows of this span.
+    /// </summary>
+    private static readonly DateTime OwnedFromUtc = SimulatedTwoHours.StartUtc.AddMinutes(6).AddSeconds(5);
+
+    private static readonly DateTime OwnedUntilUtc = SimulatedTwoHours.StartUtc.AddMinutes(111).AddSeconds(5);
+
+    private const double Speed = 120;
+
+    private static async Task ImportModel(WorkerEnvironment environment)
+    {
+        var onnx = TinyModels.WriteCrestFactor(environment.Folder, "crest-factor", 9601);
+        await using var import = environment.Start("cli", "models", "import", onnx);
+        Assert.True(await import.WaitForExit(TimeSpan.FromSeconds(60)), import.Output);
+        Assert.True(import.ExitCode == 0, import.Output);
+    }
+
+    /// <summary>Points the environment's settings at the hour's inventory; 10-minute segments, so that more of the hour lies in complete ones.</summary>
+    private void UseHourInventory(WorkerEnvironment environment)
+    {
+        var text = File.ReadAllText(environment.ConfigFile);
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^  inventory_path: .*$", $"  inventory_path: {hour.InventoryPath}");
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^  live_deadline_s: .*$", "  live_deadline_s: 60");
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^  segment_length_s: .*$", "  segment_length_s: 600");
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^  segment_overlap_s: .*$", "  segment_overlap_s: 300");
+        File.WriteAllText(environment.ConfigFile, text);
+    }
+
+    private static List<string> EventRows(string eventsCsv) =>
+        File.Exists(eventsCsv) ? File.ReadAllLines(eventsCsv).Skip(1).Select(line => string.Join(',', line.Split(',').Take(5))).Order(StringComparer.Ordinal).ToList() : [];
+
+    private static List<string> WindowRows(string eventsCsv)
+    {
+        var windows = Path.Combine(Path.GetDirectoryName(eventsCsv)!, "windows.csv");
+        // segment, array, window start and end, label, both probabilities
+        return File.ReadAllLines(windows).Skip(1).Select(line => string.Join(',', line.Split(',').Take(7))).Order(StringComparer.Ordinal).ToList();
+    }
+
+    [Fact]
+    public async Task Should_report_live_the_events_and_labels_a_backfill_of_the_same_span_reports()
+    {
+        using var backfilled = WorkerEnvironment.WithoutBroker();
+        UseHourInventory(backfilled);
+        await ImportModel(backfilled);
+        await using (var backfill = backfilled.Start("cli", "backfill",
+            "--start", OwnedFromUtc.ToString("O", CultureInfo.InvariantCulture), "--end", OwnedUntilUtc.ToString("O", CultureInfo.InvariantCulture),
+            "--source", "sds://" + hour.ArchivePath, "--inventory", hour.InventoryPath))
+        {
+            Assert.True(await backfill.WaitForExit(TimeSpan.FromMinutes(3)), backfill.Output);
+            Assert.True(backfill.ExitCode == 0, backfill.Output);
+            Assert.Contains("segments: 21 planned, 21 read and handed on", backfill.Output);
+        }
+
+        using var live = WorkerEnvironment.WithoutBroker();
+        UseHourInventory(live);
+        await ImportModel(live);
+        await using var server = SeedLinkReplayServer.Start(new ReplayOptions(hour.ArchivePath, Speed), new IPEndPoint(IPAddress.Loopback, 0));
+        await using var run = live.Start("cli", "run", "--live", $"seedlink://127.0.0.1:{server.Port}");
+        await run.WaitForOutput("Live: segment ARCES_20240304T104500.000Z", TimeSpan.FromSeconds(180));
+        run.Interrupt();
+        Assert.True(await run.WaitForExit(TimeSpan.FromSeconds(30)), run.Output);
+
+        Assert.Contains("left complete", run.Output);
+        Assert.DoesNotContain("left on its deadline", run.Output);
+        // The run was stopped before the next segment's deadline, so it reported exactly the backfill's segments.
+        Assert.Equal(21 * 60, WindowRows(live.EventsCsv).Count);
+        Assert.Equal(WindowRows(backfilled.EventsCsv), WindowRows(live.EventsCsv));
+        var expected = EventRows(backfilled.EventsCsv);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, EventRows(live.EventsCsv));
+        Assert.Contains("Live latency, data complete to rows written", run.Output);
+    }
+
+    [Fact]
+    public async Task Should_report_a_stopped_station_missing_while_the_others_leave_on_their_deadline()
+    {
+        using var live = WorkerEnvironment.WithoutBroker();
+        UseHourInventory(live);
+        await ImportModel(live);
+        await using var server = SeedLinkReplayServer.Start(new ReplayOptions(hour.ArchivePath, Speed), new IPEndPoint(IPAddress.Loopback, 0));
+        await using var run = live.Start("cli", "run", "--live", $"seedlink://127.0.0.1:{server.Port}");
+        await run.WaitForOutput("Live: segment ARCES_20240304T090500.000Z", TimeSpan.FromSeconds(150));
+
+        server.Replay.Stop("NO_ARB1");
+        await run.WaitForOutput("Live: segment ARCES_20240304T093000.000Z", TimeSpan.FromSeconds(120));
+        run.Interrupt();
+        Assert.True(await run.WaitForExit(TimeSpan.FromSeconds(30)), run.Output);
+
+        Assert.Contains("left on its deadline with 3 channels missing: NO.ARB1..BHE, NO.ARB1..BHN, NO.ARB1..BHZ", run.Output);
+        Assert.Contains("(left on its deadline, 3 channels missing)", run.Output);
+    }
+}
