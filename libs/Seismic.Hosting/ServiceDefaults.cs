@@ -30,6 +30,8 @@ public static class ServiceDefaults
             // Defaults first, so that the Serilog section of the configuration can change every level.
             logger.MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
                 .MinimumLevel.Override("MassTransit", Serilog.Events.LogEventLevel.Information)
+                // It logs every degraded check every period; HealthStatusLogger logs each change once.
+                .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks", Serilog.Events.LogEventLevel.Error)
                 .ReadFrom.Configuration(builder.Configuration)
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Service", serviceName)

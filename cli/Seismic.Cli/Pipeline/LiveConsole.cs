@@ -33,7 +33,8 @@ internal sealed class LiveConsole(LiveStatus status, LiveLatency latency, TimePr
         var lags = status.Lags(nowUtc);
         var stations = lags.Count == 0
             ? "no station heard yet"
-            : $"{lags.Count} stations, latency median {lags[lags.Count / 2].LatencySeconds:0.0} s, worst {lags[0].LatencySeconds:0.0} s ({lags[0].StationId})";
+            : $"{lags.Count} stations, latency median {lags[lags.Count / 2].LatencySeconds:0.0} s, worst {lags[0].LatencySeconds:0.0} s ({lags[0].StationId}), "
+              + $"worst behind the freshest {lags.Max(s => s.BehindSeconds):0.0} s";
         return $"Live: {status.Server} {status.Connection}; {stations}; segments {status.SegmentsComplete} complete, {status.SegmentsOnDeadline} on deadline; {status.LateRecords} late records"
             + (status.Failure is { } failure ? $"; STOPPED: {failure}" : "");
     }

@@ -368,7 +368,7 @@ public sealed partial class SeedLinkClient : IAsyncDisposable
             return version >= 4 || end.Length == 0 ? $"{verb} {sequence}{(end.Length > 0 ? " " + Time(_options.StartUtc ?? DateTime.UnixEpoch, version) + end : "")}" : $"{verb} {sequence}";
         }
         if (_options.StartUtc is { } start)
-            return version >= 4 ? $"{verb} -1 {Time(start, 4)}{end}" : $"TIME {Time(start, 3)}{end}";
+            return version >= 4 ? $"{verb} ALL {Time(start, 4)}{end}" : $"TIME {Time(start, 3)}{end}";
         return verb;
     }
 

@@ -60,7 +60,8 @@ internal sealed partial class ClientSession(TcpClient tcp, SeedLinkReplayServer 
             switch (verb)
             {
                 case "HELLO":
-                    await WriteTextAsync($"SeedLink v3.1 ({InfoDocuments.Software}) :: SLPROTO:4.0 SLPROTO:3.1 CAP EXTREPLY NSWILDCARD\r\n{server.Organization}\r\n", cancellationToken);
+                    // The first word names the highest version (the v4 specification requires it); SLPROTO lists each major one.
+                    await WriteTextAsync($"SeedLink v4.0 ({InfoDocuments.Software}) :: SLPROTO:3.1 SLPROTO:4.0 CAP EXTREPLY NSWILDCARD\r\n{server.Organization}\r\n", cancellationToken);
                     break;
                 case "SLPROTO" when args.Length == 1 && (args[0] == "4.0" || args[0].StartsWith("3.", StringComparison.Ordinal)):
                     _version = args[0][0] - '0';
@@ -158,15 +159,18 @@ internal sealed partial class ClientSession(TcpClient tcp, SeedLinkReplayServer 
         var times = args;
         if (verb != "TIME" && args.Length > 0)
         {
-            var ok = _version >= 4
-                ? ulong.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) || args[0] == "-1" && (sequence = 0) == 0
-                : ulong.TryParse(args[0], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out sequence);
+            // Protocol 4's ALL (and -1, as some clients send) means from the earliest packet kept.
+            var all = args[0] is "ALL" or "-1";
+            var ok = all || (_version >= 4
+                ? ulong.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out _)
+                : ulong.TryParse(args[0], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out _));
             if (!ok)
             {
                 await ErrorAsync("ARGUMENTS", $"{verb}: '{args[0]}' is not a sequence number", cancellationToken);
                 return false;
             }
-            request.NextSequence = args[0] == "-1" ? null : sequence;
+            request.NextSequence = all ? null : ulong.Parse(args[0], _version >= 4 ? NumberStyles.None : NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+            request.FromEarliest = all;
             times = args[1..];
         }
         if (times.Length > 0)
@@ -198,7 +202,12 @@ internal sealed partial class ClientSession(TcpClient tcp, SeedLinkReplayServer 
         var level = args.Length > 0 ? args[0].ToUpperInvariant() : "";
         if (!InfoDocuments.Levels.Contains(level))
         {
-            await ErrorAsync("ARGUMENTS", $"INFO level '{level}' is not one of {string.Join(", ", InfoDocuments.Levels)}", cancellationToken);
+            var problem = $"INFO level '{level}' is not one of {string.Join(", ", InfoDocuments.Levels)}";
+            // Protocol 4 answers INFO with one JSON packet, an error one included; protocol 3 with ERROR.
+            if (_version >= 4)
+                await WritePacketAsync(PacketCodec.EncodeVersion4('J', 'E', 0, "", Encoding.UTF8.GetBytes(InfoDocuments.Error("ARGUMENTS", problem))), cancellationToken);
+            else
+                await ErrorAsync("ARGUMENTS", problem, cancellationToken);
             return;
         }
         if (_version >= 4)
@@ -289,7 +298,10 @@ internal sealed partial class ClientSession(TcpClient tcp, SeedLinkReplayServer 
         {
             foreach (var request in _stations.Where(r => r.FirstPosition == end && r.Matches(packet)))
             {
-                if (request.NextSequence is { } next ? packet.Sequence >= next || SequenceWrapped(next, packet) : request.BeginUtc is { } begin && packet.EndTime.ToDateTime() > begin)
+                var fromSequence = request.NextSequence is not { } next || packet.Sequence >= next || SequenceWrapped(next, packet);
+                var fromTime = request.BeginUtc is not { } begin || packet.EndTime.ToDateTime() > begin;
+                var asked = request.NextSequence is not null || request.BeginUtc is not null || request.FromEarliest;
+                if (asked && fromSequence && fromTime)
                 {
                     request.FirstPosition = position;
                     start = Math.Min(start, position);
@@ -363,6 +375,8 @@ internal sealed partial class ClientSession(TcpClient tcp, SeedLinkReplayServer 
         public DateTime? BeginUtc { get; set; }
 
         public DateTime? EndUtc { get; set; }
+
+        public bool FromEarliest { get; set; }
 
         public long FirstPosition { get; set; }
 

@@ -97,6 +97,13 @@ internal static class InfoDocuments
         return JsonSerializer.Serialize(document);
     }
 
+    /// <summary>Protocol 4's answer to an INFO it cannot give: the "error" property with a code and a description.</summary>
+    public static string Error(string code, string message) => JsonSerializer.Serialize(new Dictionary<string, object?>
+    {
+        ["software"] = Software,
+        ["error"] = new Dictionary<string, string> { ["code"] = code, ["message"] = message },
+    });
+
     /// <summary>Protocol 3: the XML as ASCII in 512-byte miniSEED log records, each framed "SLINFO *" but the last.</summary>
     public static IEnumerable<byte[]> Version3Packets(string xml)
     {

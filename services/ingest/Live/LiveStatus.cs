@@ -6,8 +6,13 @@ namespace Seismic.Ingest.Live;
 /// <param name="StationId">NET_STA.</param>
 /// <param name="NewestSampleUtc">End of the newest record received (its last sample plus one period).</param>
 /// <param name="LastReceivedUtc">When the newest record arrived.</param>
-/// <param name="LatencySeconds">How far the station's data are behind the clock: now − <paramref name="NewestSampleUtc"/>.</param>
-public sealed record StationLag(string StationId, DateTime NewestSampleUtc, DateTime LastReceivedUtc, double LatencySeconds);
+/// <param name="LatencySeconds">How far the station's data are behind the clock: now − <paramref name="NewestSampleUtc"/> (SeedLink's usual latency).</param>
+/// <param name="BehindSeconds">
+/// How far the station is behind the freshest station of the stream. This is what decides whether its data
+/// reach their segments before the deadline, in real time and in a replay of old data alike (where the latency
+/// against the clock is years).
+/// </param>
+public sealed record StationLag(string StationId, DateTime NewestSampleUtc, DateTime LastReceivedUtc, double LatencySeconds, double BehindSeconds);
 
 /// <summary>
 /// What live ingest is doing, for health checks, metrics and the console: the connection, each station's
@@ -56,8 +61,15 @@ public sealed class LiveStatus
     public void SegmentLeft(bool complete) => Interlocked.Increment(ref complete ? ref _segmentsComplete : ref _segmentsOnDeadline);
 
     /// <summary>Every station heard from, by latency at <paramref name="nowUtc"/>, worst first.</summary>
-    public IReadOnlyList<StationLag> Lags(DateTime nowUtc) => _stations
-        .Select(s => new StationLag(s.Key, s.Value.NewestSampleUtc, s.Value.LastReceivedUtc, (nowUtc - s.Value.NewestSampleUtc).TotalSeconds))
-        .OrderByDescending(s => s.LatencySeconds)
-        .ToList();
+    public IReadOnlyList<StationLag> Lags(DateTime nowUtc)
+    {
+        var stations = _stations.ToArray();
+        if (stations.Length == 0)
+            return [];
+        var freshest = stations.Max(s => s.Value.NewestSampleUtc);
+        return stations
+            .Select(s => new StationLag(s.Key, s.Value.NewestSampleUtc, s.Value.LastReceivedUtc, (nowUtc - s.Value.NewestSampleUtc).TotalSeconds, (freshest - s.Value.NewestSampleUtc).TotalSeconds))
+            .OrderByDescending(s => s.LatencySeconds)
+            .ToList();
+    }
 }
