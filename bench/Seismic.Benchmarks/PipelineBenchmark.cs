@@ -15,18 +15,13 @@ namespace Seismic.Benchmarks;
 /// </summary>
 internal static class PipelineBenchmark
 {
-    private static readonly DateTime DayUtc = new(2024, 3, 13, 0, 0, 0, DateTimeKind.Utc);
+    internal static readonly DateTime DayUtc = new(2024, 3, 13, 0, 0, 0, DateTimeKind.Utc);
 
     public static int Run(string[] args)
     {
         var architectures = args.Length > 0 ? args : ["compact"];
         var folder = Path.Combine(BenchmarkPaths.RepositoryRoot, "artifacts", "bench", "pipeline");
-        var scenario = new SimulationOutput(Path.Combine(folder, "scenario"));
-        if (!File.Exists(scenario.CatalogPath))
-        {
-            Console.WriteLine($"Simulating {DayUtc:yyyy-MM-dd} at ARCES (seed 7) into {scenario.Folder} ...");
-            SimulationRun.Write(new ScenarioOptions { StartUtc = DayUtc, Duration = TimeSpan.FromDays(1), Seed = 7, EarthquakeRateMultiplier = 4 }, scenario.Folder);
-        }
+        var scenario = SimulatedDay(folder);
 
         var cli = Path.Combine(BenchmarkPaths.RepositoryRoot, "cli", "Seismic.Cli", "bin", "Release", "net10.0", "seismic.dll");
         if (!File.Exists(cli))
@@ -57,8 +52,20 @@ internal static class PipelineBenchmark
         return 0;
     }
 
+    /// <summary>The benchmarks' simulated day (seed 7, earthquakes at 4 times the bulletin's rate), made once in <paramref name="folder"/>/scenario.</summary>
+    internal static SimulationOutput SimulatedDay(string folder)
+    {
+        var scenario = new SimulationOutput(Path.Combine(folder, "scenario"));
+        if (!File.Exists(scenario.CatalogPath))
+        {
+            Console.WriteLine($"Simulating {DayUtc:yyyy-MM-dd} at ARCES (seed 7) into {scenario.Folder} ...");
+            SimulationRun.Write(new ScenarioOptions { StartUtc = DayUtc, Duration = TimeSpan.FromDays(1), Seed = 7, EarthquakeRateMultiplier = 4 }, scenario.Folder);
+        }
+        return scenario;
+    }
+
     /// <summary>A copy of the shipped settings whose model is an untrained network of <paramref name="architecture"/>, registered in the benchmark's own folder.</summary>
-    private static string PrepareSettings(string folder, string architecture)
+    internal static string PrepareSettings(string folder, string architecture)
     {
         var shipped = Path.Combine(BenchmarkPaths.RepositoryRoot, "config");
         var config = Path.Combine(folder, $"config-{architecture}");

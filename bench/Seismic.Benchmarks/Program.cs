@@ -13,6 +13,7 @@ var benchmarks = new Dictionary<string, (string Description, Func<string[], int>
     }),
     ["mseed-bdn"] = ("the same decodes under BenchmarkDotNet (slower, with allocation figures)", MseedDecodeBenchmarks.Run),
     ["pipeline"] = ("one simulated ARCES day through the in-process pipeline (seismic backfill): wall time per stage and in total, real-time factor; args: architectures (default compact)", PipelineBenchmark.Run),
+    ["live"] = ("live latency: hours of the simulated day replayed over SeedLink at 60 x into seismic run --live, data complete to rows written per segment (median, p99); args: hours (default 3)", LiveBenchmark.Run),
     ["training"] = ("training steps per architecture (samples/s, 2 torch threads), CNN-dense next to PyTorch's on the same step", TrainingSpeedBenchmark.Run),
 };
 
