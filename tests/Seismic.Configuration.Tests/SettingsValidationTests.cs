@@ -38,6 +38,8 @@ public sealed class SettingsValidationTests
     [InlineData("  reference_latitude_deg: 69.535", "  reference_latitude_deg: 91", "array.reference_latitude_deg", "must be within [-90, 90] degrees")]
     [InlineData("  reference_longitude_deg: 25.506", "  reference_longitude_deg: -181", "array.reference_longitude_deg", "must be within [-180, 180] degrees")]
     [InlineData("    probability: 0.2", "    probability: 1.2", "augment.add_noise.probability", "must be a probability in [0, 1], got 1.2")]
+    [InlineData("  live_idle_timeout_s: 150", "  live_idle_timeout_s: 45", "source.live_idle_timeout_s", "must be longer than live_keepalive_s (60 s)")]
+    [InlineData("  live_keepalive_s: 60", "  live_keepalive_s: 0", "source.live_keepalive_s", "must be positive")]
     [InlineData("    probability: 0.1", "    probability: -0.1", "augment.zero_channel.probability", "must be a probability in [0, 1]")]
     [InlineData("  train_fraction: 0.8", "  train_fraction: 1", "data.train_fraction", "must be a fraction in (0, 1), got 1")]
     [InlineData("  val_fraction_of_rest: 0.6", "  val_fraction_of_rest: 0", "data.val_fraction_of_rest", "must be a fraction in (0, 1)")]

@@ -70,6 +70,10 @@ public sealed class LiveRunTests(SimulatedTwoHours hour) : IClassFixture<Simulat
         File.WriteAllText(environment.ConfigFile, text);
     }
 
+    /// <summary>The segments a run's console says it reported.</summary>
+    private static List<string> Reported(string output) => System.Text.RegularExpressions.Regex.Matches(output, @"Live: segment (\S+) reported")
+        .Select(m => m.Groups[1].Value).ToList();
+
     private static List<string> EventRows(string eventsCsv) =>
         File.Exists(eventsCsv) ? File.ReadAllLines(eventsCsv).Skip(1).Select(line => string.Join(',', line.Split(',').Take(5))).Order(StringComparer.Ordinal).ToList() : [];
 
@@ -113,6 +117,39 @@ public sealed class LiveRunTests(SimulatedTwoHours hour) : IClassFixture<Simulat
         Assert.NotEmpty(expected);
         Assert.Equal(expected, EventRows(live.EventsCsv));
         Assert.Contains("Live latency, data complete to rows written", run.Output);
+    }
+
+    [Fact]
+    public async Task Should_resume_after_a_restart_without_repeating_or_losing_a_segment()
+    {
+        using var live = WorkerEnvironment.WithoutBroker();
+        UseHourInventory(live);
+        await ImportModel(live);
+        await using var server = SeedLinkReplayServer.Start(new ReplayOptions(hour.ArchivePath, Speed), new IPEndPoint(IPAddress.Loopback, 0));
+        List<string> before;
+        await using (var first = live.Start("cli", "run", "--live", $"seedlink://127.0.0.1:{server.Port}"))
+        {
+            await first.WaitForOutput("Live: segment ARCES_20240304T092500.000Z", TimeSpan.FromSeconds(150));
+            first.Interrupt();
+            Assert.True(await first.WaitForExit(TimeSpan.FromSeconds(30)), first.Output);
+            before = Reported(first.Output);
+        }
+
+        // The replay runs on while the run is down; the restart asks for what it had not finished with.
+        await using var second = live.Start("cli", "run", "--live", $"seedlink://127.0.0.1:{server.Port}");
+        await second.WaitForOutput("Live: segment ARCES_20240304T101000.000Z", TimeSpan.FromSeconds(150));
+        second.Interrupt();
+        Assert.True(await second.WaitForExit(TimeSpan.FromSeconds(30)), second.Output);
+
+        Assert.Empty(before.Intersect(Reported(second.Output)));
+        var rows = WindowRows(live.EventsCsv);
+        Assert.Equal(rows.Count, rows.Distinct().Count());
+        var segments = rows.Select(row => row.Split(',')[0]).Distinct().Order(StringComparer.Ordinal).ToList();
+        var starts = segments.Select(id => DateTime.ParseExact(id.Split('_')[1], "yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal)).ToList();
+        // Every segment from the first to the last, each with all its windows: none lost across the restart.
+        Assert.Equal(starts.Select((_, i) => starts[0].AddMinutes(5 * i)), starts);
+        Assert.True(starts[^1] >= SimulatedTwoHours.StartUtc.AddMinutes(70), $"last segment {starts[^1]:O}");
+        Assert.Equal(segments.Count * 60, rows.Count);
     }
 
     [Fact]
