@@ -24,7 +24,7 @@ internal sealed partial class ClientSession(TcpClient tcp, SeedLinkReplayServer 
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(_stream, Encoding.ASCII, detectEncodingFromByteOrderMarks: false, bufferSize: 1024, leaveOpen: true);
+        var reader = new CommandLineReader(_stream);
         try
         {
             var fetch = await HandshakeAsync(reader, cancellationToken);
@@ -36,7 +36,7 @@ internal sealed partial class ClientSession(TcpClient tcp, SeedLinkReplayServer 
             await streaming.CancelAsync();
             await commands;
         }
-        catch (Exception closed) when (closed is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception closed) when (closed is IOException or SocketException or ObjectDisposedException or OperationCanceledException or SeedLinkProtocolException)
         {
             // The client left, the server stopped or the connection was dropped on purpose.
         }
@@ -47,7 +47,7 @@ internal sealed partial class ClientSession(TcpClient tcp, SeedLinkReplayServer 
     }
 
     /// <summary>Answers commands until END (false) or ENDFETCH / FETCH's END (true); null when the client left.</summary>
-    private async Task<bool?> HandshakeAsync(StreamReader reader, CancellationToken cancellationToken)
+    private async Task<bool?> HandshakeAsync(CommandLineReader reader, CancellationToken cancellationToken)
     {
         var fetch = false;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
@@ -220,7 +220,7 @@ internal sealed partial class ClientSession(TcpClient tcp, SeedLinkReplayServer 
             await WritePacketAsync(packet, cancellationToken);
     }
 
-    private async Task ReadWhileStreamingAsync(StreamReader reader, CancellationTokenSource streaming)
+    private async Task ReadWhileStreamingAsync(CommandLineReader reader, CancellationTokenSource streaming)
     {
         try
         {
@@ -245,7 +245,7 @@ internal sealed partial class ClientSession(TcpClient tcp, SeedLinkReplayServer 
             }
             await streaming.CancelAsync();
         }
-        catch (Exception ended) when (ended is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception ended) when (ended is IOException or SocketException or ObjectDisposedException or OperationCanceledException or SeedLinkProtocolException)
         {
             await streaming.CancelAsync();
         }

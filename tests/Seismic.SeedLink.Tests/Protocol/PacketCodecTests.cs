@@ -70,3 +70,31 @@ public sealed class PacketCodecTests
         await Assert.ThrowsAsync<SeedLinkProtocolException>(() => PacketCodec.ReadAsync(new MemoryStream(bytes[..^10])));
     }
 }
+
+public sealed class CommandLineReaderTests
+{
+    [Fact]
+    public async Task Should_end_lines_at_CR_LF_or_CRLF_and_answer_a_lone_CR_at_once()
+    {
+        var reader = new CommandLineReader(new MemoryStream("HELLO\r\nSTATION NO_ARA0\rSELECT BHZ\nDATA\r"u8.ToArray()));
+
+        Assert.Equal("HELLO", await reader.ReadLineAsync(CancellationToken.None));
+        Assert.Equal("STATION NO_ARA0", await reader.ReadLineAsync(CancellationToken.None));
+        Assert.Equal("SELECT BHZ", await reader.ReadLineAsync(CancellationToken.None));
+        Assert.Equal("DATA", await reader.ReadLineAsync(CancellationToken.None));
+        Assert.Null(await reader.ReadLineAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Should_not_wait_for_the_byte_after_a_final_CR()
+    {
+        var pipe = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.Out);
+        var client = new System.IO.Pipes.AnonymousPipeClientStream(System.IO.Pipes.PipeDirection.In, pipe.ClientSafePipeHandle);
+        var reader = new CommandLineReader(client);
+        await pipe.WriteAsync("END\r"u8.ToArray());
+        await pipe.FlushAsync();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        Assert.Equal("END", await reader.ReadLineAsync(timeout.Token));
+    }
+}
