@@ -11,8 +11,12 @@ namespace Seismic.Ingest;
 
 public static class IngestWorker
 {
-    /// <summary>Registers the ingest worker's consumers and the domain services they use.</summary>
-    public static IBusRegistrationConfigurator AddIngestWorker(this IBusRegistrationConfigurator bus, SeismicSettings settings)
+    /// <summary>
+    /// Registers the ingest worker's consumers and the domain services they use, and live ingest when source.uri
+    /// is a SeedLink server and <paramref name="live"/> allows it (a one-off backfill in-process must not start
+    /// monitoring the live stream of the settings it shares with the live deployment).
+    /// </summary>
+    public static IBusRegistrationConfigurator AddIngestWorker(this IBusRegistrationConfigurator bus, SeismicSettings settings, bool live = true)
     {
         ArgumentNullException.ThrowIfNull(settings);
         bus.TryAddSingleton(settings);
@@ -35,7 +39,7 @@ public static class IngestWorker
         bus.AddSingleton<BackfillSteps>();
         bus.AddConsumer<BackfillIntervalConsumer, BackfillIntervalConsumerDefinition>();
         bus.AddConsumer<ContinueBackfillConsumer, ContinueBackfillConsumerDefinition>();
-        if (settings.Source.Scheme == SourceScheme.Seedlink)
+        if (live && settings.Source.Scheme == SourceScheme.Seedlink)
             AddLiveIngest(bus, settings);
         return bus;
     }

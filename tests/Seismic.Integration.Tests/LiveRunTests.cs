@@ -5,34 +5,6 @@ using Seismic.TestSupport;
 
 namespace Seismic.Integration.Tests;
 
-/// <summary>Two simulated hours of ARCES (seed 7, no defects), whose strong blast at 09:58 lies in the middle.</summary>
-public sealed class SimulatedTwoHours : IAsyncLifetime
-{
-    public static readonly DateTime StartUtc = new(2024, 3, 4, 9, 0, 0, DateTimeKind.Utc);
-
-    private readonly WorkerEnvironment _environment = WorkerEnvironment.WithoutBroker();
-
-    public string Folder => Path.Combine(_environment.Folder, "sim");
-
-    public string ArchivePath => Path.Combine(Folder, "archive");
-
-    public string InventoryPath => Path.Combine(Folder, "arces.xml");
-
-    public async Task InitializeAsync()
-    {
-        await using var process = _environment.Start("cli", "simulate", "--start", "2024-03-04T09:00:00Z", "--hours", "2", "--seed", "7",
-            "--defect-multiplier", "0", "--out", Folder);
-        Assert.True(await process.WaitForExit(TimeSpan.FromMinutes(3)), process.Output);
-        Assert.True(process.ExitCode == 0, process.Output);
-    }
-
-    public Task DisposeAsync()
-    {
-        _environment.Dispose();
-        return Task.CompletedTask;
-    }
-}
-
 /// <summary>
 /// `seismic run --live` against Seismic's SeedLink replay of two simulated hours at 120 times real time: the live
 /// segments carry the same events and labels as a backfill of the same span, and a station that stops is
@@ -50,6 +22,20 @@ public sealed class LiveRunTests(SimulatedTwoHours hour) : IClassFixture<Simulat
     private static readonly DateTime OwnedUntilUtc = SimulatedTwoHours.StartUtc.AddMinutes(111).AddSeconds(5);
 
     private const double Speed = 120;
+
+    /// <summary>An environment whose settings use the hours' inventory, with the crest-factor model registered.</summary>
+    private async Task<WorkerEnvironment> Environment()
+    {
+        var environment = WorkerEnvironment.WithoutBroker();
+        UseHourInventory(environment);
+        await ImportModel(environment);
+        return environment;
+    }
+
+    private SeedLinkReplayServer Replay() => SeedLinkReplayServer.Start(new ReplayOptions(hour.ArchivePath, Speed), new IPEndPoint(IPAddress.Loopback, 0));
+
+    private static ChildProcess RunLive(WorkerEnvironment environment, SeedLinkReplayServer server) =>
+        environment.Start("cli", "run", "--live", $"seedlink://127.0.0.1:{server.Port}");
 
     private static async Task ImportModel(WorkerEnvironment environment)
     {
@@ -87,9 +73,7 @@ public sealed class LiveRunTests(SimulatedTwoHours hour) : IClassFixture<Simulat
     [Fact]
     public async Task Should_report_live_the_events_and_labels_a_backfill_of_the_same_span_reports()
     {
-        using var backfilled = WorkerEnvironment.WithoutBroker();
-        UseHourInventory(backfilled);
-        await ImportModel(backfilled);
+        using var backfilled = await Environment();
         await using (var backfill = backfilled.Start("cli", "backfill",
             "--start", OwnedFromUtc.ToString("O", CultureInfo.InvariantCulture), "--end", OwnedUntilUtc.ToString("O", CultureInfo.InvariantCulture),
             "--source", "sds://" + hour.ArchivePath, "--inventory", hour.InventoryPath))
@@ -99,11 +83,9 @@ public sealed class LiveRunTests(SimulatedTwoHours hour) : IClassFixture<Simulat
             Assert.Contains("segments: 21 planned, 21 read and handed on", backfill.Output);
         }
 
-        using var live = WorkerEnvironment.WithoutBroker();
-        UseHourInventory(live);
-        await ImportModel(live);
-        await using var server = SeedLinkReplayServer.Start(new ReplayOptions(hour.ArchivePath, Speed), new IPEndPoint(IPAddress.Loopback, 0));
-        await using var run = live.Start("cli", "run", "--live", $"seedlink://127.0.0.1:{server.Port}");
+        using var live = await Environment();
+        await using var server = Replay();
+        await using var run = RunLive(live, server);
         await run.WaitForOutput("Live: segment ARCES_20240304T104500.000Z", TimeSpan.FromSeconds(180));
         run.Interrupt();
         Assert.True(await run.WaitForExit(TimeSpan.FromSeconds(30)), run.Output);
@@ -122,12 +104,10 @@ public sealed class LiveRunTests(SimulatedTwoHours hour) : IClassFixture<Simulat
     [Fact]
     public async Task Should_resume_after_a_restart_without_repeating_or_losing_a_segment()
     {
-        using var live = WorkerEnvironment.WithoutBroker();
-        UseHourInventory(live);
-        await ImportModel(live);
-        await using var server = SeedLinkReplayServer.Start(new ReplayOptions(hour.ArchivePath, Speed), new IPEndPoint(IPAddress.Loopback, 0));
+        using var live = await Environment();
+        await using var server = Replay();
         List<string> before;
-        await using (var first = live.Start("cli", "run", "--live", $"seedlink://127.0.0.1:{server.Port}"))
+        await using (var first = RunLive(live, server))
         {
             await first.WaitForOutput("Live: segment ARCES_20240304T092500.000Z", TimeSpan.FromSeconds(150));
             first.Interrupt();
@@ -136,7 +116,7 @@ public sealed class LiveRunTests(SimulatedTwoHours hour) : IClassFixture<Simulat
         }
 
         // The replay runs on while the run is down; the restart asks for what it had not finished with.
-        await using var second = live.Start("cli", "run", "--live", $"seedlink://127.0.0.1:{server.Port}");
+        await using var second = RunLive(live, server);
         await second.WaitForOutput("Live: segment ARCES_20240304T101000.000Z", TimeSpan.FromSeconds(150));
         second.Interrupt();
         Assert.True(await second.WaitForExit(TimeSpan.FromSeconds(30)), second.Output);
@@ -155,11 +135,9 @@ public sealed class LiveRunTests(SimulatedTwoHours hour) : IClassFixture<Simulat
     [Fact]
     public async Task Should_report_a_stopped_station_missing_while_the_others_leave_on_their_deadline()
     {
-        using var live = WorkerEnvironment.WithoutBroker();
-        UseHourInventory(live);
-        await ImportModel(live);
-        await using var server = SeedLinkReplayServer.Start(new ReplayOptions(hour.ArchivePath, Speed), new IPEndPoint(IPAddress.Loopback, 0));
-        await using var run = live.Start("cli", "run", "--live", $"seedlink://127.0.0.1:{server.Port}");
+        using var live = await Environment();
+        await using var server = Replay();
+        await using var run = RunLive(live, server);
         await run.WaitForOutput("Live: segment ARCES_20240304T090500.000Z", TimeSpan.FromSeconds(150));
 
         server.Replay.Stop("NO_ARB1");

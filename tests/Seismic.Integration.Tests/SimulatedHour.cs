@@ -4,24 +4,14 @@ using System.Xml.Linq;
 namespace Seismic.Integration.Tests;
 
 /// <summary>
-/// One hour of simulated ARCES (`seismic simulate`, seed 7, no defects): an SDS archive, its StationXML, the
-/// truth catalog, and the archive's day files concatenated into one miniSEED file, as a user with a single
-/// file would have it. Made once per test class that uses it.
+/// One hour of simulated ARCES (<see cref="SimulatedHours"/>), and the archive's day files concatenated into one
+/// miniSEED file, as a user with a single file would have it.
 /// </summary>
-public sealed class SimulatedHour : IAsyncLifetime
+public sealed class SimulatedHour() : SimulatedHours(1)
 {
-    public static readonly DateTime StartUtc = new(2024, 3, 4, 9, 0, 0, DateTimeKind.Utc);
-
-    private readonly WorkerEnvironment environment = WorkerEnvironment.WithoutBroker();
-
-    public string Folder => Path.Combine(environment.Folder, "sim");
-
-    public string ArchivePath => Path.Combine(Folder, "archive");
-
-    public string InventoryPath => Path.Combine(Folder, "arces.xml");
 
     /// <summary>Every file of the archive, one after the other.</summary>
-    public string SingleFilePath => Path.Combine(environment.Folder, "hour.mseed");
+    public string SingleFilePath => Path.Combine(Environment.Folder, "hour.mseed");
 
     /// <summary>
     /// The strongest simulated event whose P arrival is at least 2 minutes after the start and 3 before the end, so a
@@ -32,12 +22,9 @@ public sealed class SimulatedHour : IAsyncLifetime
     /// <summary>The first pick (P) of every simulated event.</summary>
     public IReadOnlyList<DateTime> PTimesUtc { get; private set; } = [];
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await using var process = environment.Start("cli", "simulate", "--start", "2024-03-04T09:00:00Z", "--hours", "1", "--seed", "7",
-            "--defect-multiplier", "0", "--out", Folder);
-        Assert.True(await process.WaitForExit(TimeSpan.FromMinutes(3)), process.Output);
-        Assert.True(process.ExitCode == 0, process.Output);
+        await base.InitializeAsync();
 
         await using (var single = File.Create(SingleFilePath))
         {
@@ -53,12 +40,6 @@ public sealed class SimulatedHour : IAsyncLifetime
         PTimesUtc = XDocument.Load(Path.Combine(Folder, "catalog.xml")).Descendants(bed + "event")
             .Select(e => DateTime.Parse(e.Elements(bed + "pick").First().Element(bed + "time")!.Element(bed + "value")!.Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal))
             .ToList();
-    }
-
-    public Task DisposeAsync()
-    {
-        environment.Dispose();
-        return Task.CompletedTask;
     }
 
     private static (DateTime, double) ReadStrongestEvent(string catalogPath)

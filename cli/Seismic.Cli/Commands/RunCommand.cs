@@ -43,7 +43,7 @@ internal static class RunCommand
             try
             {
                 var overrides = liveUri is null ? null : new Dictionary<string, string> { ["source.uri"] = liveUri };
-                pipeline = InProcessPipeline.Build(parse.GetValue(config), parse.GetValue(rabbitMq), overrides, services: (services, settings) =>
+                pipeline = InProcessPipeline.Build(parse.GetValue(config), parse.GetValue(rabbitMq), overrides, live: true, services: (services, settings) =>
                 {
                     if (settings.Source.Scheme != SourceScheme.Seedlink)
                         return;

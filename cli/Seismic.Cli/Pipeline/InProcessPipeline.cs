@@ -41,8 +41,10 @@ internal sealed class InProcessPipeline : IAsyncDisposable
     /// <param name="overrides">Settings overridden for this run, checked like the file.</param>
     /// <param name="quiet">Only errors on the console (a progress display owns it); the summary says the rest.</param>
     /// <param name="services">More services for this run (observers, console reporters).</param>
+    /// <param name="live">Monitor source.uri live when it is a SeedLink server (`seismic run`; never a backfill or the demo).</param>
     public static InProcessPipeline Build(
-        FileInfo? config, string? rabbitMqUri, IReadOnlyDictionary<string, string>? overrides = null, bool quiet = false, Action<IServiceCollection, SeismicSettings>? services = null)
+        FileInfo? config, string? rabbitMqUri, IReadOnlyDictionary<string, string>? overrides = null, bool quiet = false,
+        Action<IServiceCollection, SeismicSettings>? services = null, bool live = false)
     {
         var builder = CommonOptions.HostBuilder(config, rabbitMqUri);
         if (quiet)
@@ -50,7 +52,7 @@ internal sealed class InProcessPipeline : IAsyncDisposable
         builder.AddServiceDefaults("seismic");
         var settings = builder.LoadSeismicSettings(overrides);
         builder.AddSeismicBus(BusTransport.InMemory, bus => bus
-            .AddIngestWorker(settings)
+            .AddIngestWorker(settings, live)
             .AddBeamformerWorker(settings)
             .AddClassifierWorker(settings)
             .AddTrainerWorker(settings)
