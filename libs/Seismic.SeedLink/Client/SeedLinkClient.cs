@@ -306,8 +306,8 @@ public sealed partial class SeedLinkClient : IAsyncDisposable
     {
         await SendAsync(stream, "HELLO", cancellationToken);
         ServerId = await ReadLineAsync(stream, cancellationToken);
-        var organization = await ReadLineAsync(stream, cancellationToken);
-        _ = organization;
+        // The second line names the organisation; nothing depends on it.
+        await ReadLineAsync(stream, cancellationToken);
         var offersVersion4 = ServerId.Split(' ').Any(word => word.StartsWith("SLPROTO:4", StringComparison.Ordinal));
         var version = _options.Protocol switch
         {
@@ -326,7 +326,6 @@ public sealed partial class SeedLinkClient : IAsyncDisposable
     {
         if (version == 4)
             await TryCommandAsync(stream, 4, $"USERAGENT {_options.UserAgent}", cancellationToken);
-        var accepted = 0;
         foreach (var request in _stations.ToList())
         {
             var station = version >= 4 ? $"STATION {request.StationId}" : $"STATION {request.Station} {request.Network}";
@@ -347,10 +346,8 @@ public sealed partial class SeedLinkClient : IAsyncDisposable
                     throw new SeedLinkException($"{Address} refused SELECT {select} for {request.StationId}: {refused}");
             }
             await CommandAsync(stream, version, StartCommand(request, version), cancellationToken);
-            accepted++;
         }
         await SendAsync(stream, version >= 4 && _options.DialUp ? "ENDFETCH" : "END", cancellationToken);
-        _ = accepted;
     }
 
     /// <summary>DATA/FETCH from the packet after the last one delivered, or from the window's start, or new data only.</summary>

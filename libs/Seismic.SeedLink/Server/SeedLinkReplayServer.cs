@@ -92,7 +92,7 @@ public sealed partial class SeedLinkReplayServer : IAsyncDisposable
             {
                 Replay.Advance();
             }
-            catch (Exception failed) when (failed is IOException or InvalidDataException)
+            catch (Exception failed) when (failed is IOException or InvalidDataException or Seismic.Sources.WaveformSourceException)
             {
                 LogArchiveProblem(failed.Message);
             }
