@@ -94,6 +94,8 @@ internal static class ContractSamples
             Channels = [new ChannelStatus { SourceId = "FDSN:NO_ARA0__B_H_Z", SampleRateHz = 40, SampleCount = 12000, GapSeconds = 1.5 }],
             MissingChannels = ["FDSN:NO_ARD9__B_H_E"],
             EventHint = Hint,
+            DataCompleteUtc = Start.AddMinutes(5).AddSeconds(21),
+            LeftOnDeadline = true,
             Waveforms = Payload,
         },
         new BackfillProgressed
