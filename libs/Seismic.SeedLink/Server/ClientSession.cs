@@ -16,6 +16,9 @@ internal sealed partial class ClientSession(TcpClient tcp, SeedLinkReplayServer 
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly List<StationRequest> _stations = [];
     private StationRequest? _current;
+
+    /// <summary>The last STATION was refused: its SELECT and DATA are refused too, never applied to another station.</summary>
+    private bool _stationRefused;
     private int _version = 3;
 
     public string Peer { get; } = tcp.Client.RemoteEndPoint?.ToString() ?? "client";
@@ -73,6 +76,11 @@ internal sealed partial class ClientSession(TcpClient tcp, SeedLinkReplayServer 
                 case "STATION":
                     await StationAsync(args, cancellationToken);
                     break;
+                case "SELECT" or "DATA" or "FETCH" or "TIME" when _stationRefused:
+                    // The specification: commands up to the next STATION are ignored. Answered, since clients
+                    // that send them in a batch wait for one answer each.
+                    await ErrorAsync("UNEXPECTED", $"{verb} ignored: the station before it was refused", cancellationToken);
+                    break;
                 case "SELECT":
                     await SelectAsync(args, cancellationToken);
                     break;
@@ -109,6 +117,8 @@ internal sealed partial class ClientSession(TcpClient tcp, SeedLinkReplayServer 
 
     private async Task StationAsync(string[] args, CancellationToken cancellationToken)
     {
+        _current = null;
+        _stationRefused = true;
         // Protocol 3: STATION sta [net]; protocol 4: STATION NET_STA (both with wildcards).
         string pattern = args.Length switch
         {
@@ -130,6 +140,7 @@ internal sealed partial class ClientSession(TcpClient tcp, SeedLinkReplayServer 
         }
         _current = new StationRequest(pattern, Implicit: false);
         _stations.Add(_current);
+        _stationRefused = false;
         await OkAsync(cancellationToken);
     }
 

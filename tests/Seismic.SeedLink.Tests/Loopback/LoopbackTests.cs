@@ -226,3 +226,40 @@ public sealed class LoopbackTests(ReplayArchive archive) : IClassFixture<ReplayA
         Assert.True(records.Count < 1000, $"{records.Count} records");
     }
 }
+
+/// <summary>The replay server at the level of the wire, as a client that batches its commands sees it.</summary>
+public sealed class ReplayServerWireTests(ReplayArchive archive) : IClassFixture<ReplayArchive>
+{
+    [Fact]
+    public async Task Should_refuse_the_SELECT_and_DATA_of_a_refused_station_and_serve_only_the_accepted_one()
+    {
+        await using var server = SeedLinkReplayServer.Start(new ReplayOptions(archive.ArchivePath, 120), new IPEndPoint(IPAddress.Loopback, 0));
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, server.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync("STATION NONE XX\r\nSELECT BHZ\r\nDATA\r\nSTATION ARA0 NO\r\nSELECT BHZ\r\nTIME 2024,03,05,09,00,00\r\nEND\r\n"u8.ToArray());
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var answers = new List<string>();
+        while (answers.Count < 6)
+            answers.Add(await AnswerLine(stream, timeout.Token));
+
+        Assert.Equal(["ERROR", "ERROR", "ERROR", "OK", "OK", "OK"], answers);
+        var packet = await Seismic.SeedLink.Protocol.PacketCodec.ReadAsync(stream, timeout.Token);
+        var record = MiniSeedReader.Read(packet!.Payload).Records.Single();
+        Assert.Equal("NO.ARA0..BHZ", record.SourceId.SeedCode);
+    }
+
+    /// <summary>One answer line, a byte at a time, so that the packets after it stay in the stream.</summary>
+    private static async Task<string> AnswerLine(Stream stream, CancellationToken cancellationToken)
+    {
+        var line = new System.Text.StringBuilder();
+        var one = new byte[1];
+        while (await stream.ReadAsync(one, cancellationToken) == 1 && one[0] != '\n')
+        {
+            if (one[0] != '\r')
+                line.Append((char)one[0]);
+        }
+        return line.ToString();
+    }
+}
