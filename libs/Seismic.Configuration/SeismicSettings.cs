@@ -31,6 +31,8 @@ public sealed record SeismicSettings : IValidatable
 
     public required DetectionSettings Detection { get; init; }
 
+    public required ReportSettings Reports { get; init; }
+
     public required PathSettings Paths { get; init; }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Seismic.Configuration;
 using Seismic.Reporter.Consumers;
 using Seismic.Reporter.Processing;
@@ -9,13 +10,24 @@ namespace Seismic.Reporter;
 
 public static class ReporterWorker
 {
-    /// <summary>Registers the reporter's consumers; reports go to the configured paths.reports_dir.</summary>
+    /// <summary>Registers the reporter's consumers; reports go to the configured paths.reports_dir, event pictures too when reports.event_gifs is on.</summary>
     public static IBusRegistrationConfigurator AddReporterWorker(this IBusRegistrationConfigurator bus, SeismicSettings settings)
     {
         bus.TryAddSingleton(TimeProvider.System);
-        bus.AddSingleton(new ReportBook(settings.Paths.ReportsDir));
+        bus.AddSingleton(services =>
+        {
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ReportBook));
+            return new ReportBook(settings.Paths.ReportsDir, (file, bytes) => logger.LogWarning(
+                "{File} ended in a torn line ({Bytes} bytes, left by a reporter stopped mid-write); cut off, its message writes it again", file, bytes));
+        });
         bus.AddConsumer<EventClassifiedConsumer, EventClassifiedConsumerDefinition>();
         bus.AddConsumer<WindowsClassifiedConsumer, WindowsClassifiedConsumerDefinition>();
+        if (settings.Reports.EventGifs)
+        {
+            bus.AddSingleton(settings.Reports);
+            bus.AddSingleton(new EventPictures(settings.Paths.ReportsDir));
+            bus.AddConsumer<EventEvidenceGatheredConsumer, EventEvidenceGatheredConsumerDefinition>();
+        }
         return bus;
     }
 }

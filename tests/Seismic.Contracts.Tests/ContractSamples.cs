@@ -196,6 +196,44 @@ internal static class ContractSamples
             CatalogEventType = "earthquake",
             BackfillId = Backfill,
         },
+        new EventEvidenceGathered
+        {
+            EventId = "ARCES_20231030T120100Z",
+            SegmentId = "ARCES_20231030T120000.000Z_20231030T120500.000Z",
+            ArrayCode = "ARCES",
+            Model = Model,
+            Label = PredictedLabel.Explosion,
+            MeanDetectorProbability = 0.91,
+            MeanClassifierProbability = 0.8,
+            DetectorThreshold = 0.5,
+            OnsetUtc = Start.AddSeconds(60),
+            WindowLengthSeconds = 240,
+            Windows =
+            [
+                new WindowClassification
+                {
+                    WindowStartUtc = Start,
+                    DetectorProbability = 0.98,
+                    ClassifierProbability = 0.73,
+                    Label = PredictedLabel.Explosion,
+                },
+            ],
+            BeamsStartUtc = Start,
+            SampleRateHz = 40,
+            SampleCount = 9601,
+            BeamNames = ["P-beam, vertical", "S-beam, transverse", "S-beam, radial"],
+            Beams = Payload,
+            BackfillId = Backfill,
+        },
+        new EventPictureWritten
+        {
+            EventId = "ARCES_20231030T120100Z",
+            SegmentId = "ARCES_20231030T120000.000Z_20231030T120500.000Z",
+            Path = "/data/reports/events/2023-10-30/ARCES_20231030T120100Z_explosion.gif",
+            Problem = "the beams do not cover the windows",
+            BackfillId = Backfill,
+            WrittenAtUtc = Start,
+        },
         new ReportRowsWritten
         {
             SegmentId = "ARCES_20231030T120000.000Z_20231030T120500.000Z",

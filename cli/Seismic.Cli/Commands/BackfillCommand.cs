@@ -92,7 +92,7 @@ internal static class BackfillCommand
             request = request with { ArrayCode = request.ArrayCode.Length > 0 ? request.ArrayCode : pipeline.Settings.Array.Code };
             Console.WriteLine($"Backfilling {request.ArrayCode} from {request.StartUtc:O} to {request.EndUtc:O} in this process (source {request.SourceUri ?? pipeline.Settings.Source.Uri}).");
             var clock = Stopwatch.StartNew();
-            var follower = await BackfillRun.PublishAndFollow(pipeline.Bus, request, cancellation);
+            var follower = await BackfillRun.PublishAndFollow(pipeline.Bus, request, pipeline.Settings.Reports.EventGifs, cancellation);
             return Outcome(request, follower, clock.Elapsed, pipeline.Timer);
         }
     }
@@ -138,7 +138,7 @@ internal static class BackfillCommand
             }
             Console.WriteLine($"Backfill {request.BackfillId}: {request.ArrayCode} {request.StartUtc:O} to {request.EndUtc:O}, sent to the pipeline at {broker}.");
             var clock = Stopwatch.StartNew();
-            var follower = await BackfillRun.PublishAndFollow(bus, request, cancellation);
+            var follower = await BackfillRun.PublishAndFollow(bus, request, waitForPictures: false, cancellation);
             return Outcome(request, follower, clock.Elapsed, timer: null);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

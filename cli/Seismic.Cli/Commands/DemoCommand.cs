@@ -136,7 +136,7 @@ internal static class DemoCommand
             RequestedAtUtc = DateTime.UtcNow,
         };
         var backfillClock = Stopwatch.StartNew();
-        var follower = await BackfillRun.PublishAndFollow(pipeline.Bus, request, cancellation);
+        var follower = await BackfillRun.PublishAndFollow(pipeline.Bus, request, pipeline.Settings.Reports.EventGifs, cancellation);
         if (follower.Refusal is { } refusal)
         {
             Console.Error.WriteLine(refusal);

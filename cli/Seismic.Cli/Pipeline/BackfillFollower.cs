@@ -29,7 +29,9 @@ public sealed class BackfillFollower
     private readonly ConcurrentDictionary<string, bool> _windowsWritten = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _failedSegments = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string EventId, string Model, int Version), EventClassified> _events = new();
+    private readonly ConcurrentDictionary<string, EventPictureWritten> _pictures = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private int? _total;
     private int _read;
 
@@ -48,6 +50,12 @@ public sealed class BackfillFollower
 
     /// <summary>Every event decision of the backfill, once each (a redelivered decision is the same event).</summary>
     public IReadOnlyCollection<EventClassified> Events => _events.Values.OrderBy(e => e.OnsetUtc ?? e.StartUtc).ToList();
+
+    /// <summary>The pictures the reporter drew (or could not draw), by event id.</summary>
+    public IReadOnlyDictionary<string, EventPictureWritten> Pictures => _pictures;
+
+    /// <summary>Time from this follower's creation to the backfill's last row on disk; null until then.</summary>
+    public TimeSpan? ReportedAfter { get; private set; }
 
     /// <summary>Completes when the backfill has been refused or fully reported.</summary>
     public Task Done => _done.Task;
@@ -77,6 +85,7 @@ public sealed class BackfillFollower
         }));
         endpoint.Handler<EventClassified>(context => Mine(context.Message.BackfillId, () => _events[(context.Message.EventId, context.Message.Model.Name, context.Message.Model.Version)] = context.Message));
         endpoint.Handler<WindowsClassified>(context => Mine(context.Message.BackfillId, () => _expectedEvents[context.Message.SegmentId] = context.Message.EventCount));
+        endpoint.Handler<EventPictureWritten>(context => Mine(context.Message.BackfillId, () => _pictures[context.Message.EventId] = context.Message));
         endpoint.Handler<ReportRowsWritten>(context => Mine(context.Message.BackfillId, () =>
         {
             ReportsDirectory = context.Message.ReportsDirectory;
@@ -85,6 +94,33 @@ public sealed class BackfillFollower
             else
                 _writtenEvents[(context.Message.SegmentId, context.Message.EventId)] = true;
         }));
+    }
+
+    /// <summary>
+    /// Waits until every event of the backfill has its picture, or no picture has arrived for
+    /// <paramref name="stall"/> (a reporter that does not draw them, or one that stopped): pictures are drawn off
+    /// the classification path, so they may still be on their way when the rows are all written.
+    /// </summary>
+    public async Task WaitForPictures(TimeSpan stall, CancellationToken cancellation)
+    {
+        var seen = -1;
+        var lastProgress = DateTime.UtcNow;
+        while (true)
+        {
+            var expected = _events.Keys.Select(key => key.EventId).Distinct(StringComparer.Ordinal).Count();
+            if (_pictures.Count >= expected)
+                return;
+            if (_pictures.Count != seen)
+            {
+                seen = _pictures.Count;
+                lastProgress = DateTime.UtcNow;
+            }
+            else if (DateTime.UtcNow - lastProgress > stall)
+            {
+                return;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellation);
+        }
     }
 
     private Task Mine(Guid? backfillId, Action update)
@@ -96,8 +132,8 @@ public sealed class BackfillFollower
         {
             update();
             status = Status();
-            if (Refusal is not null || (Completed is not null && status.SegmentsReported >= Completed.SegmentsSucceeded))
-                _done.TrySetResult();
+            if ((Refusal is not null || (Completed is not null && status.SegmentsReported >= Completed.SegmentsSucceeded)) && _done.TrySetResult())
+                ReportedAfter = _clock.Elapsed;
         }
         Changed?.Invoke(status);
         return Task.CompletedTask;

@@ -3,6 +3,7 @@ using MassTransit;
 using Seismic.Cli.Commands;
 using Seismic.Contracts.Classification;
 using Seismic.Contracts.Ingest;
+using Seismic.Contracts.Reports;
 using Spectre.Console;
 
 namespace Seismic.Cli.Pipeline;
@@ -13,8 +14,14 @@ namespace Seismic.Cli.Pipeline;
 /// </summary>
 internal static class BackfillRun
 {
-    /// <summary>Publishes <paramref name="request"/> and returns its follower once the backfill is refused or fully reported.</summary>
-    public static async Task<BackfillFollower> PublishAndFollow(IBus bus, BackfillInterval request, CancellationToken cancellation)
+    /// <summary>A reporter that drew no picture for this long has stopped drawing: the run ends without the rest.</summary>
+    private static readonly TimeSpan PictureStall = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Publishes <paramref name="request"/> and returns its follower once the backfill is refused or fully reported,
+    /// and, with <paramref name="waitForPictures"/>, once the events' pictures are drawn too.
+    /// </summary>
+    public static async Task<BackfillFollower> PublishAndFollow(IBus bus, BackfillInterval request, bool waitForPictures, CancellationToken cancellation)
     {
         var follower = new BackfillFollower(request.BackfillId);
         var interactive = AnsiConsole.Profile.Capabilities.Interactive;
@@ -31,7 +38,7 @@ internal static class BackfillRun
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {status.SegmentsRead}/{total} segments read, {status.SegmentsReported}/{status.SegmentsPublished?.ToString(CultureInfo.InvariantCulture) ?? "?"} reported"));
             };
-            await Follow(bus, request, follower, cancellation);
+            await Follow(bus, request, follower, waitForPictures, cancellation);
             return follower;
         }
 
@@ -50,14 +57,14 @@ internal static class BackfillRun
                     reported.MaxValue = Math.Max(1, status.SegmentsPublished ?? total);
                     reported.Value = status.SegmentsReported;
                 };
-                await Follow(bus, request, follower, cancellation);
+                await Follow(bus, request, follower, waitForPictures, cancellation);
                 read.Value = read.MaxValue;
                 reported.Value = reported.MaxValue;
             });
         return follower;
     }
 
-    private static async Task Follow(IBus bus, BackfillInterval request, BackfillFollower follower, CancellationToken cancellation)
+    private static async Task Follow(IBus bus, BackfillInterval request, BackfillFollower follower, bool waitForPictures, CancellationToken cancellation)
     {
         var listener = bus.ConnectReceiveEndpoint(new TemporaryEndpointDefinition(), null, follower.Listen);
         try
@@ -65,6 +72,8 @@ internal static class BackfillRun
             await listener.Ready.WaitAsync(cancellation);
             await bus.Publish(request, cancellation);
             await follower.Done.WaitAsync(cancellation);
+            if (waitForPictures && follower.Refusal is null)
+                await follower.WaitForPictures(PictureStall, cancellation);
         }
         finally
         {
@@ -75,6 +84,9 @@ internal static class BackfillRun
     /// <summary>What a person wants to know at the end: segments, detections by label, problems, where the files are.</summary>
     public static void PrintSummary(BackfillInterval request, BackfillFollower follower, TimeSpan elapsed, StageTimer? timer)
     {
+        // The rows' time: pictures, drawn after, are timed on their own line.
+        var withPictures = elapsed;
+        elapsed = follower.ReportedAfter is { } reported && reported < elapsed ? reported : elapsed;
         var completed = follower.Completed!;
         var span = request.EndUtc - request.StartUtc;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -98,6 +110,16 @@ internal static class BackfillRun
             Console.WriteLine($"  ... and {follower.FailedSegments.Count - 10} more failed segments");
         if (follower.ReportsDirectory is { } reports)
             Console.WriteLine($"  reports: {Path.Combine(reports, "events.csv")} and {Path.Combine(reports, "windows.csv")}");
+        var pictures = follower.Pictures.Values.ToList();
+        if (pictures.Count > 0)
+        {
+            var drawn = pictures.Where(p => p.Path is not null).ToList();
+            var folder = drawn.Count > 0 ? Path.GetDirectoryName(Path.GetDirectoryName(drawn[0].Path)) : null;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  pictures: {drawn.Count} of {events.Count} events drawn{(folder is null ? "" : $" in {folder}")}, the last {(withPictures - elapsed).TotalSeconds:F1} s after the last row{(pictures.Count > drawn.Count ? $", {pictures.Count - drawn.Count} could not be drawn" : "")}"));
+            foreach (var failed in pictures.Where(p => p.Problem is not null).Take(5))
+                Console.WriteLine($"    no picture of {failed.EventId}: {failed.Problem}");
+        }
     }
 
     /// <summary>Parses an ISO 8601 UTC time given on the command line; false (with the reason printed) when it is not one.</summary>

@@ -50,7 +50,7 @@ public static class EventAnimation
         }
     }
 
-    /// <summary>The frames of the animation, quantized and optimized for GIF, one per window.</summary>
+    /// <summary>The frames of the animation, one per window, sharing one GIF palette.</summary>
     public static MagickImageCollection Frames(EventFigure figure)
     {
         ArgumentNullException.ThrowIfNull(figure);
@@ -91,8 +91,9 @@ public static class EventAnimation
                 frames.Add(frame);
             }
 
+            // One palette for the whole animation. Frame differencing (Optimize) was measured to save 15 % of the
+            // file for 40 % more time, so it is left out: the beams scroll, so most of each frame changes anyway.
             frames.Quantize(new QuantizeSettings { Colors = GifColours, DitherMethod = DitherMethod.No });
-            frames.Optimize();
             frames[0].AnimationIterations = 0;
             return frames;
         }

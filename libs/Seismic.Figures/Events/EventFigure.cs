@@ -47,8 +47,8 @@ public sealed record EventFigure
     /// <summary>Estimated P onset, UTC, marked on the beams when known.</summary>
     public DateTime? OnsetUtc { get; init; }
 
-    /// <summary>Seconds from <see cref="BeamsStartUtc"/> to the end of the beams.</summary>
-    public double BeamsDurationS => Beams.Count == 0 ? 0 : (Beams[0].Length - 1) / SampleRateHz;
+    /// <summary>Seconds the beams cover, each sample standing for one sampling interval (as a window of n samples lasts n / rate).</summary>
+    public double BeamsDurationS => Beams.Count == 0 ? 0 : Beams[0].Length / SampleRateHz;
 
     /// <summary>Why the figure cannot be drawn, or null when it can.</summary>
     public string? Problem()

@@ -13,13 +13,21 @@ using Seismic.Metadata.Propagation;
 namespace Seismic.Classifier.Processing;
 
 /// <summary>
-/// The two messages the reporter reads for one segment: the windows it reports, and one decision per event.
-/// Either the segment can be classified, or <see cref="Problem"/> says why not.
+/// What the reporter gets for one segment: the windows it reports, and per event the decision and the evidence
+/// behind it. Either the segment can be classified, or <see cref="Problem"/> says why not.
 /// </summary>
-public sealed record SegmentVerdict(WindowsClassified? Windows, IReadOnlyList<EventClassified> Events, string? Problem)
+public sealed record SegmentVerdict(WindowsClassified? Windows, IReadOnlyList<EventEvidence> Evidence, string? Problem)
 {
+    public IReadOnlyList<EventClassified> Events => [.. Evidence.Select(e => e.Decision)];
+
     public static SegmentVerdict Refused(string problem) => new(null, [], problem);
 }
+
+/// <summary>
+/// One event's decision with what it rests on: the windows that voted and the span of the segment's beams
+/// they cover, from the first window's start (<see cref="FirstSample"/>) for <see cref="SampleCount"/> samples.
+/// </summary>
+public sealed record EventEvidence(EventClassified Decision, IReadOnlyList<WindowClassification> Windows, int FirstSample, int SampleCount, double DetectorThreshold);
 
 /// <summary>
 /// Classifies a segment's beams. A segment cut around a known event (it carries an event hint) is judged as
@@ -50,6 +58,7 @@ public sealed class SegmentClassifier(ContinuousDetector detector, int stepSampl
         var events = segment.EventHint is { } hint
             ? [KnownEvent(segment, hint, windows, starts, windowSeconds, model, identity)]
             : DetectedEvents(segment, windows, starts, windowSeconds, owned, model, identity);
+        var evidence = events.Select(e => Evidence(e.Decision, windows, starts, e.First, e.Last, card.WindowSamples, model)).ToList();
 
         var reported = Enumerable.Range(0, windows.Count).Where(i => owned is null || owned.Contains(starts[i])).ToList();
         var windowsMessage = new WindowsClassified
@@ -59,27 +68,37 @@ public sealed class SegmentClassifier(ContinuousDetector detector, int stepSampl
             Model = identity,
             WindowLengthSeconds = windowSeconds,
             WindowStepSeconds = stepSamples / segment.SampleRateHz,
-            Windows = reported.Select(i => new WindowClassification
-            {
-                WindowStartUtc = starts[i],
-                DetectorProbability = windows[i].Probabilities.Detector,
-                ClassifierProbability = windows[i].Probabilities.Classifier,
-                Label = ToContract(windows[i].Label),
-            }).ToList(),
+            Windows = reported.Select(i => ToContract(windows[i], starts[i])).ToList(),
             EventCount = events.Count,
             BackfillId = segment.BackfillId,
         };
-        return new SegmentVerdict(windowsMessage, events, null);
+        return new SegmentVerdict(windowsMessage, evidence, null);
     }
 
+    private static EventEvidence Evidence(
+        EventClassified decision, IReadOnlyList<ClassifiedWindow> windows, IReadOnlyList<DateTime> starts, int first, int last, int windowSamples, LoadedModel model)
+    {
+        var firstSample = windows[first].StartSample;
+        var voters = Enumerable.Range(first, last - first + 1).Select(i => ToContract(windows[i], starts[i])).ToList();
+        return new EventEvidence(decision, voters, firstSample, windows[last].StartSample + windowSamples - firstSample, model.Thresholds.Detector);
+    }
+
+    private static WindowClassification ToContract(ClassifiedWindow window, DateTime startUtc) => new()
+    {
+        WindowStartUtc = startUtc,
+        DetectorProbability = window.Probabilities.Detector,
+        ClassifierProbability = window.Probabilities.Classifier,
+        Label = ToContract(window.Label),
+    };
+
     /// <summary>The original's way: every window of the segment votes on the one event it was cut around.</summary>
-    private EventClassified KnownEvent(
+    private (EventClassified Decision, int First, int Last) KnownEvent(
         BeamsFormed segment, EventHint hint, IReadOnlyList<ClassifiedWindow> windows, IReadOnlyList<DateTime> starts,
         double windowSeconds, LoadedModel model, ModelIdentity identity)
     {
         var decision = EventVote.Decide(windows.Select(w => w.Probabilities).ToList(), model.Thresholds);
         var firstP = hint.Picks.Where(p => p.PhaseHint.StartsWith('P')).OrderBy(p => p.TimeUtc).FirstOrDefault();
-        return Decision(segment, decision, windows.Count, starts[0], starts[^1].AddSeconds(windowSeconds), identity) with
+        return (Decision(segment, decision, windows.Count, starts[0], starts[^1].AddSeconds(windowSeconds), identity) with
         {
             EventId = hint.EventId,
             OnsetUtc = firstP?.TimeUtc,
@@ -92,10 +111,10 @@ public sealed class SegmentClassifier(ContinuousDetector detector, int stepSampl
             DistanceKm = hint is { LatitudeDeg: { } lat, LongitudeDeg: { } lon } ? GreatCircle.DistanceKm(arrayReference, new GeoPoint(lat, lon)) : null,
             Magnitude = hint.Magnitude,
             CatalogEventType = hint.EventType,
-        };
+        }, 0, windows.Count - 1);
     }
 
-    private List<EventClassified> DetectedEvents(
+    private List<(EventClassified Decision, int First, int Last)> DetectedEvents(
         BeamsFormed segment, IReadOnlyList<ClassifiedWindow> windows, IReadOnlyList<DateTime> starts, double windowSeconds,
         OwnedSpan? owned, LoadedModel model, ModelIdentity identity)
     {
@@ -106,14 +125,14 @@ public sealed class SegmentClassifier(ContinuousDetector detector, int stepSampl
         return detected.Select(found =>
         {
             var onsetUtc = found.Onset.OnsetUtc;
-            return Decision(segment, found.Decision, found.VoterCount, starts[found.Run.First], starts[found.Run.Last].AddSeconds(windowSeconds), identity) with
+            return (Decision(segment, found.Decision, found.VoterCount, starts[found.Run.First], starts[found.Run.Last].AddSeconds(windowSeconds), identity) with
             {
                 // From the onset, to the second: the same event seen again (a redelivery, a repeated backfill) gets the same id.
                 EventId = string.Create(CultureInfo.InvariantCulture, $"{segment.ArrayCode}_{onsetUtc:yyyyMMdd'T'HHmmss'Z'}"),
                 OnsetUtc = onsetUtc,
                 BackAzimuthDeg = found.Onset.BackAzimuthDeg,
                 BackAzimuthMethod = found.Onset.Method == OnsetMethod.Arrival ? "fk-onset" : "fk-segment",
-            };
+            }, found.Run.First, found.Run.Last);
         }).ToList();
     }
 

@@ -1,4 +1,5 @@
 using MassTransit;
+using Seismic.Configuration;
 
 namespace Seismic.Reporter.Consumers;
 
@@ -12,4 +13,10 @@ public sealed class EventClassifiedConsumerDefinition : ConsumerDefinition<Event
 public sealed class WindowsClassifiedConsumerDefinition : ConsumerDefinition<WindowsClassifiedConsumer>
 {
     public WindowsClassifiedConsumerDefinition() => ConcurrentMessageLimit = 1;
+}
+
+/// <summary>Pictures take their own endpoint and at most reports.picture_concurrency cores, so they never hold up the rows.</summary>
+public sealed class EventEvidenceGatheredConsumerDefinition : ConsumerDefinition<EventEvidenceGatheredConsumer>
+{
+    public EventEvidenceGatheredConsumerDefinition(ReportSettings settings) => ConcurrentMessageLimit = settings.PictureConcurrency;
 }

@@ -13,11 +13,13 @@ public sealed class ReportBook
     private readonly CsvTable<EventRow> _events;
     private readonly CsvTable<WindowRow> _windows;
 
-    public ReportBook(string reportsDirectory)
+    /// <param name="reportsDirectory">Folder of events.csv and windows.csv.</param>
+    /// <param name="tornLineCut">Told the file and the bytes cut when a file's last line was torn by a writer killed mid-append.</param>
+    public ReportBook(string reportsDirectory, Action<string, long>? tornLineCut = null)
     {
         ReportsDirectory = reportsDirectory;
-        _events = new CsvTable<EventRow>(Path.Combine(reportsDirectory, "events.csv"), row => row.Key, "key");
-        _windows = new CsvTable<WindowRow>(Path.Combine(reportsDirectory, "windows.csv"), row => row.Key, "key");
+        _events = new CsvTable<EventRow>(Path.Combine(reportsDirectory, "events.csv"), row => row.Key, "key", tornLineCut);
+        _windows = new CsvTable<WindowRow>(Path.Combine(reportsDirectory, "windows.csv"), row => row.Key, "key", tornLineCut);
     }
 
     public string ReportsDirectory { get; }

@@ -44,6 +44,7 @@ public sealed class ClassifierConsumerTests : IAsyncDisposable
         });
         _provider = new ServiceCollection()
             .AddSingleton(settings)
+            .AddSingleton<IMessageDataRepository>(_payloads)
             .AddMassTransitTestHarness(bus =>
             {
                 bus.AddClassifierWorker(settings);
@@ -76,6 +77,18 @@ public sealed class ClassifierConsumerTests : IAsyncDisposable
         var decision = harness.Published.Select<EventClassified>().Single().Context.Message;
         Assert.Equal(PredictedLabel.Explosion, decision.Label);
         Assert.Equal("tiny", decision.Model.Name);
+
+        // The evidence for the event's picture: its windows and the beams under them, cut from the segment's.
+        Assert.True(await harness.Published.Any<EventEvidenceGathered>());
+        var evidence = harness.Published.Select<EventEvidenceGathered>().Single().Context.Message;
+        Assert.Equal(decision.EventId, evidence.EventId);
+        Assert.Equal(decision.Label, evidence.Label);
+        Assert.True(evidence.Windows.Count >= decision.WindowCount);
+        Assert.Equal(evidence.Windows[0].WindowStartUtc, evidence.BeamsStartUtc);
+        var beams = BeamPayload.Decode(await evidence.Beams.Value, evidence.BeamNames.Count, evidence.SampleCount);
+        var lastWindowEnd = evidence.Windows[^1].WindowStartUtc.AddSeconds(evidence.WindowLengthSeconds);
+        Assert.Equal(lastWindowEnd, evidence.BeamsStartUtc.AddSeconds(evidence.SampleCount / evidence.SampleRateHz), TimeSpan.FromMilliseconds(1));
+        Assert.Equal(3, beams.Length);
     }
 
     [Fact]

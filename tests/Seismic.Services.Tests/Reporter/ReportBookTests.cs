@@ -35,6 +35,28 @@ public sealed class ReportBookTests : IDisposable
     }
 
     [Fact]
+    public void Should_cut_a_line_torn_by_a_writer_killed_mid_append_and_write_it_whole_again()
+    {
+        new ReportBook(_folder).Record(ReportSamples.Event());
+        var path = Path.Combine(_folder, "events.csv");
+        var whole = File.ReadAllText(path);
+        // What a writer killed in the middle of appending the second event leaves: part of its line.
+        var second = new ReportBook(Directory.CreateTempSubdirectory("seismic-reports-").FullName);
+        second.Record(ReportSamples.Event("smi:local/event/2"));
+        var secondLine = File.ReadAllLines(second.EventsCsvPath)[1];
+        File.AppendAllText(path, secondLine[..(secondLine.Length / 2)]);
+        var cuts = new List<long>();
+
+        // The restarted reporter gets the redelivered message.
+        var restarted = new ReportBook(_folder, (_, bytes) => cuts.Add(bytes));
+        Assert.True(restarted.Record(ReportSamples.Event("smi:local/event/2")));
+
+        Assert.Equal([secondLine.Length / 2], cuts);
+        Assert.Equal(whole + secondLine + "\n", File.ReadAllText(path));
+        Directory.Delete(second.ReportsDirectory, recursive: true);
+    }
+
+    [Fact]
     public void Should_leave_unknown_catalog_values_empty()
     {
         var book = new ReportBook(_folder);
