@@ -21,9 +21,6 @@ public static class EventAnimation
     /// <summary>Time each frame is shown. The original showed one window per second; half that keeps a 30-window event under 20 s.</summary>
     public static readonly TimeSpan FrameDuration = TimeSpan.FromMilliseconds(500);
 
-    // A GIF holds 256 colours at most; these plots use a handful, and fewer colours make smaller files.
-    private const int GifColours = 64;
-
     // Beams are drawn this far apart, each scaled to its largest amplitude over the whole event.
     private const double BeamSpacing = 2.2;
 
@@ -50,7 +47,7 @@ public static class EventAnimation
         }
     }
 
-    /// <summary>The frames of the animation, one per window, sharing one GIF palette.</summary>
+    /// <summary>The frames of the animation, one per window, in the colours of the web palette.</summary>
     public static MagickImageCollection Frames(EventFigure figure)
     {
         ArgumentNullException.ThrowIfNull(figure);
@@ -81,6 +78,7 @@ public static class EventAnimation
                 surface.Canvas.DrawSurface(beamsSurface, 0, 0);
                 surface.Canvas.DrawSurface(probabilitiesSurface, 0, BeamsHeightPx);
                 surface.ReadPixels(info, System.Runtime.InteropServices.Marshal.UnsafeAddrOfPinnedArrayElement(pixels, 0), info.RowBytes, 0, 0);
+                ToWebPalette(pixels);
 
                 var frame = new MagickImage(pixels, new PixelReadSettings((uint)WidthPx, (uint)HeightPx, StorageType.Char, PixelMapping.RGBA))
                 {
@@ -91,9 +89,8 @@ public static class EventAnimation
                 frames.Add(frame);
             }
 
-            // One palette for the whole animation. Frame differencing (Optimize) was measured to save 15 % of the
-            // file for 40 % more time, so it is left out: the beams scroll, so most of each frame changes anyway.
-            frames.Quantize(new QuantizeSettings { Colors = GifColours, DitherMethod = DitherMethod.No });
+            // Frame differencing (Optimize) was measured to save 15 % of the file for 40 % more time, so it is left
+            // out: the beams scroll, so most of each frame changes anyway.
             frames[0].AnimationIterations = 0;
             return frames;
         }
@@ -103,6 +100,23 @@ public static class EventAnimation
             throw;
         }
     }
+
+    /// <summary>
+    /// Snaps every pixel to the 216 colours of the 6 x 6 x 6 web palette: a GIF holds 256 colours at most, and
+    /// these plots use a handful (plus their anti-aliased edges), which the fixed palette keeps. Measured against
+    /// ImageMagick's own 64-colour quantization: the same time, files 40 % smaller.
+    /// </summary>
+    private static void ToWebPalette(byte[] rgba)
+    {
+        for (var i = 0; i < rgba.Length; i += 4)
+        {
+            rgba[i] = WebLevel[rgba[i]];
+            rgba[i + 1] = WebLevel[rgba[i + 1]];
+            rgba[i + 2] = WebLevel[rgba[i + 2]];
+        }
+    }
+
+    private static readonly byte[] WebLevel = [.. Enumerable.Range(0, 256).Select(v => (byte)(51 * (int)Math.Round(v / 51.0)))];
 
     /// <summary>The beams over the whole event; each frame only moves the visible span to its window.</summary>
     private static Plot BeamsPlot(EventFigure figure)
@@ -167,11 +181,11 @@ public static class EventAnimation
         var detector = plot.Add.Scatter(xs, [.. figure.Windows.Select(w => w.DetectorProbability)]);
         detector.Color = DetectorColor;
         detector.MarkerSize = 6;
-        detector.LegendText = string.Create(CultureInfo.InvariantCulture, $"detector (event), mean {figure.MeanDetectorProbability:F2}");
+        detector.LegendText = string.Create(CultureInfo.InvariantCulture, $"detector (event), mean of the voting windows {figure.MeanDetectorProbability:F2}");
         var classifier = plot.Add.Scatter(xs, [.. figure.Windows.Select(w => w.ClassifierProbability)]);
         classifier.Color = ClassifierColor;
         classifier.MarkerSize = 6;
-        classifier.LegendText = string.Create(CultureInfo.InvariantCulture, $"classifier (explosion), mean {figure.MeanClassifierProbability:F2}");
+        classifier.LegendText = string.Create(CultureInfo.InvariantCulture, $"classifier (explosion), mean of the voting windows {figure.MeanClassifierProbability:F2}");
 
         foreach (var (mean, color) in new[] { (figure.MeanDetectorProbability, DetectorColor), (figure.MeanClassifierProbability, ClassifierColor) })
         {
