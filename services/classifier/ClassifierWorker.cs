@@ -20,7 +20,8 @@ public static class ClassifierWorker
         bus.TryAddSingleton(TimeProvider.System);
         bus.AddSingleton<ActiveModel>();
         bus.AddSingleton(services => new ModelLoader(
-            new ModelRegistry(settings.Paths.ModelsDir), services.GetRequiredService<ActiveModel>(), settings.Model.Name, settings.Model.Version.Number));
+            new ModelRegistry(settings.Paths.ModelsDir), services.GetRequiredService<ActiveModel>(), settings.Model.Name, settings.Model.Version.Number,
+            new ModelInput(settings.Window.SamplesPerWindow, settings.Window.SampleRateHz)));
         bus.AddSingleton(new SegmentClassifier(
             new ContinuousDetector(settings.Detection, settings.Window.PPositionS),
             settings.Window.StepSamples,

@@ -3,11 +3,17 @@ using Seismic.Inference.Registry;
 
 namespace Seismic.Inference.Models;
 
+/// <summary>The input the pipeline makes: windows of this many samples at this rate (window.length_s, window.sample_rate_hz).</summary>
+public sealed record ModelInput(int WindowSamples, double SampleRateHz);
+
 /// <summary>
 /// Where a classifier model is loaded, checked and swapped in: the configured version at start, a published
-/// one later. A model that cannot be used never replaces the one in use; the reason comes back in words.
+/// one later. It is opened and checked (its file's SHA-256 against its card, its input and outputs against the
+/// contract, its window and rate against the configuration) before it replaces anything, on the caller's
+/// thread, while segments go on through the model in use; the swap itself is one reference. A model that
+/// cannot be used never replaces the one in use; the reason comes back in words.
 /// </summary>
-public sealed class ModelLoader(ModelRegistry registry, ActiveModel active, string modelName, int? pinnedVersion)
+public sealed class ModelLoader(ModelRegistry registry, ActiveModel active, string modelName, int? pinnedVersion, ModelInput? expected = null)
 {
     /// <summary>The name the classifier runs.</summary>
     public string ModelName => modelName;
@@ -27,7 +33,10 @@ public sealed class ModelLoader(ModelRegistry registry, ActiveModel active, stri
         LoadedModel model;
         try
         {
-            model = LoadedModel.Open(registry.Resolve(modelName, version));
+            var registered = registry.Resolve(modelName, version);
+            if (expected is not null && MismatchWith(registered.Card, expected) is { } mismatch)
+                return (null, mismatch);
+            model = LoadedModel.Open(registered);
         }
         catch (Exception unusable) when (unusable is ModelRegistryException or ModelLoadException)
         {
@@ -36,5 +45,13 @@ public sealed class ModelLoader(ModelRegistry registry, ActiveModel active, stri
 
         active.Swap(model);
         return (model, null);
+    }
+
+    private static string? MismatchWith(ModelCard card, ModelInput expected)
+    {
+        if (card.WindowSamples == expected.WindowSamples && Math.Abs(card.SampleRateHz - expected.SampleRateHz) < 1e-9)
+            return null;
+        return $"model {card.Id} takes windows of {card.WindowSamples} samples at {card.SampleRateHz:G} Hz; the configuration makes "
+            + $"{expected.WindowSamples} samples at {expected.SampleRateHz:G} Hz (window.length_s x window.sample_rate_hz + 1)";
     }
 }

@@ -35,8 +35,9 @@ public sealed class ClassifierConsumerTests : IAsyncDisposable
     {
         var settings = SettingsLoader.Load(RepositoryPaths.SettingsFile, new Dictionary<string, string>
         {
+            ["window.length_s"] = "1",
             ["window.step_s"] = "0.5",
-            ["window.p_position_s"] = "1",
+            ["window.p_position_s"] = "0.5",
             ["detection.min_windows_on"] = "2",
             ["detection.merge_gap_windows"] = "1",
             ["model.name"] = "tiny",
@@ -141,6 +142,68 @@ public sealed class ClassifierConsumerTests : IAsyncDisposable
 
         Assert.True(await harness.Published.Any<StageFailed>());
         Assert.Contains("changed after it was registered", harness.Published.Select<StageFailed>().Single().Context.Message.Reason);
+        Assert.Equal("tiny v1", CurrentModel);
+    }
+
+    [Fact]
+    public async Task Should_refuse_bad_models_and_switch_to_a_good_one_while_segments_go_on()
+    {
+        _fixture.Register();
+        var harness = await StartHarness();
+        var tampered = _fixture.Register();
+        File.AppendAllText(tampered.OnnxPath, "\0");
+        var wrongShape = _fixture.Register(onnxWindowSamples: ClassifierFixture.WindowSamples * 2);
+        var good = _fixture.Register();
+        var beams = ClassifierFixture.Beams(seconds: 6, eventFromS: 2.01, eventToS: 4.5);
+        var payload = await _payloads.PutBytes(BeamPayload.Encode(beams));
+        BeamsFormed Segment(int i) => ClassifierFixture.Segment(beams, payload) with { SegmentId = $"segment-{i}" };
+
+        await harness.Bus.Publish(Segment(0));
+        Assert.True(await harness.Published.Any<WindowsClassified>(c => c.Context.Message.SegmentId == "segment-0"));
+        // The models arrive while segments stream in: both bad ones are refused, the good one is swapped in.
+        var stream = new List<Task>();
+        for (var i = 1; i <= 12; i++)
+        {
+            stream.Add(harness.Bus.Publish(Segment(i)));
+            if (i == 3)
+                stream.Add(harness.Bus.Publish(Published(tampered.Card)));
+            if (i == 6)
+                stream.Add(harness.Bus.Publish(Published(wrongShape.Card)));
+            if (i == 9)
+                stream.Add(harness.Bus.Publish(Published(good.Card)));
+        }
+        await Task.WhenAll(stream);
+        Assert.True(await harness.Consumed.Any<ModelPublished>(c => c.Context.Message.Version == good.Card.Version));
+        await harness.Bus.Publish(Segment(13));
+
+        Assert.True(await harness.Published.Any<WindowsClassified>(c => c.Context.Message.SegmentId == "segment-13"));
+        for (var i = 0; i <= 13; i++)
+            Assert.True(await harness.Published.Any<WindowsClassified>(c => c.Context.Message.SegmentId == $"segment-{i}"), $"segment-{i} was classified");
+        var versions = harness.Published.Select<WindowsClassified>().ToDictionary(c => c.Context.Message.SegmentId, c => c.Context.Message.Model.Version);
+        Assert.Equal(14, versions.Count);
+        Assert.Equal(1, versions["segment-0"]);
+        Assert.Equal(good.Card.Version, versions["segment-13"]);
+        Assert.All(versions.Values, version => Assert.Contains(version, new[] { 1, good.Card.Version }));
+        Assert.False(await harness.Published.Any<Fault>());
+        var refusals = harness.Published.Select<StageFailed>().Select(c => c.Context.Message).ToList();
+        Assert.Equal(2, refusals.Count);
+        Assert.Contains(refusals, r => r.SubjectId == $"tiny v{tampered.Card.Version}" && r.Reason.Contains("changed after it was registered"));
+        Assert.Contains(refusals, r => r.SubjectId == $"tiny v{wrongShape.Card.Version}" && r.Reason.Contains("takes windows of 82 samples"));
+        Assert.Equal($"tiny v{good.Card.Version}", CurrentModel);
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_model_whose_window_is_not_the_configured_one()
+    {
+        _fixture.Register();
+        var harness = await StartHarness();
+        // A model of 2 s windows, sound in itself, for a pipeline that makes 1 s windows.
+        var longer = _fixture.Register(onnxWindowSamples: 81, cardWindowSamples: 81);
+
+        await harness.Bus.Publish(Published(longer.Card));
+
+        Assert.True(await harness.Published.Any<StageFailed>());
+        Assert.Contains("takes windows of 81 samples at 40 Hz; the configuration makes 41 samples", harness.Published.Select<StageFailed>().Single().Context.Message.Reason);
         Assert.Equal("tiny v1", CurrentModel);
     }
 

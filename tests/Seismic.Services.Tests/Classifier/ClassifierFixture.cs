@@ -25,16 +25,20 @@ internal sealed class ClassifierFixture : IDisposable
 
     public ModelRegistry Registry { get; }
 
-    public RegisteredModel Register(string name = "tiny", string scaler = "log")
+    /// <param name="name">The model's name.</param>
+    /// <param name="scaler">The card's scaler type.</param>
+    /// <param name="onnxWindowSamples">Window the ONNX graph takes; another than the card's makes a model whose file does not match its card.</param>
+    /// <param name="cardWindowSamples">Window the card declares (default <see cref="WindowSamples"/>, the configured one).</param>
+    public RegisteredModel Register(string name = "tiny", string scaler = "log", int onnxWindowSamples = WindowSamples, int cardWindowSamples = WindowSamples)
     {
-        var onnx = TinyModels.Write(Folder, $"{name}-{Guid.NewGuid():N}", samples: (long)WindowSamples);
+        var onnx = TinyModels.Write(Folder, $"{name}-{Guid.NewGuid():N}", samples: (long)onnxWindowSamples);
         var card = new ModelCard
         {
             Name = name,
             Version = 0,
             Architecture = "imported",
             CreatedUtc = new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc),
-            WindowSamples = WindowSamples,
+            WindowSamples = cardWindowSamples,
             SampleRateHz = RateHz,
             Channels = ["P-beam, vertical", "S-beam, transverse", "S-beam, radial"],
             // A signed log keeps the signs of the means, which the tiny model's verdict depends on.
