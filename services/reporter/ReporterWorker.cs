@@ -20,6 +20,7 @@ public static class ReporterWorker
             return new ReportBook(settings.Paths.ReportsDir, (file, bytes) => logger.LogWarning(
                 "{File} ended in a torn line ({Bytes} bytes, left by a reporter stopped mid-write); cut off, its message writes it again", file, bytes));
         });
+        bus.AddSingleton(new DailyCatalog(settings.Paths.ReportsDir, settings.Array.Network));
         bus.AddConsumer<EventClassifiedConsumer, EventClassifiedConsumerDefinition>();
         bus.AddConsumer<WindowsClassifiedConsumer, WindowsClassifiedConsumerDefinition>();
         if (settings.Reports.EventGifs)

@@ -189,6 +189,7 @@ internal static class ContractSamples
             Model = Model,
             BackAzimuthDeg = 161.2,
             BackAzimuthMethod = "picks",
+            ApparentVelocityKmPerS = 8.1,
             OnsetUtc = Start.AddSeconds(60),
             WindowCount = 12,
             DistanceKm = 385.0,

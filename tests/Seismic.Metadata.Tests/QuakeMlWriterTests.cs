@@ -22,6 +22,7 @@ public sealed class QuakeMlWriterTests
                 PreferredOriginId = "smi:no.norsar/seismic/origin/1",
                 PreferredMagnitudeId = "smi:no.norsar/seismic/magnitude/1",
                 Descriptions = [new EventDescription { Text = "Kola peninsula", Type = "region name" }, new EventDescription { Text = "free text" }],
+                Comments = ["probability_explosion=0.81", "a second comment"],
                 Origins =
                 [
                     new Origin
@@ -220,6 +221,7 @@ public sealed class QuakeMlWriterTests
         {
             Assert.Equal(WithoutLists(e), WithoutLists(a));
             Assert.Equal(e.Descriptions, a.Descriptions);
+            Assert.Equal(e.Comments, a.Comments);
             Assert.Equal(e.Magnitudes, a.Magnitudes);
             Assert.Equal(e.Picks, a.Picks);
             Assert.Equal(e.Origins.Count, a.Origins.Count);
@@ -235,6 +237,7 @@ public sealed class QuakeMlWriterTests
     private static SeismicEvent WithoutLists(SeismicEvent e) => e with
     {
         Descriptions = Array.Empty<EventDescription>(),
+        Comments = Array.Empty<string>(),
         Origins = Array.Empty<Origin>(),
         Magnitudes = Array.Empty<Magnitude>(),
         Picks = Array.Empty<Pick>(),

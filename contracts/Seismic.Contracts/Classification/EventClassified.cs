@@ -36,6 +36,9 @@ public sealed record EventClassified
     /// <summary>How <see cref="BackAzimuthDeg"/> was found: "picks", "origin", "fk-onset" (f-k at the event's arrival), "fk-segment" (f-k of the segment's strongest arrival, which steered the beams).</summary>
     public string? BackAzimuthMethod { get; init; }
 
+    /// <summary>Apparent velocity of the event's P arrival across the array, km/s (f-k, or the pick's slowness); null when unknown.</summary>
+    public double? ApparentVelocityKmPerS { get; init; }
+
     /// <summary>Estimated P onset at the array, UTC: the first P pick of a known event, else found on the P beam.</summary>
     public DateTime? OnsetUtc { get; init; }
 

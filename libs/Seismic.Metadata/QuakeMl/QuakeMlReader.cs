@@ -119,6 +119,7 @@ public static class QuakeMlReader
                 PreferredOriginId = XmlDocumentSource.OptionalText(element, ns + "preferredOriginID"),
                 PreferredMagnitudeId = XmlDocumentSource.OptionalText(element, ns + "preferredMagnitudeID"),
                 Descriptions = element.Elements(ns + "description").Select(ReadDescription).OfType<EventDescription>().ToList(),
+                Comments = element.Elements(ns + "comment").Select(c => XmlDocumentSource.OptionalText(c, ns + "text")).OfType<string>().ToList(),
                 Origins = element.Elements(ns + "origin").Select(ReadOrigin).OfType<Origin>().ToList(),
                 Magnitudes = element.Elements(ns + "magnitude").Select(ReadMagnitude).OfType<Magnitude>().ToList(),
                 Picks = element.Elements(ns + "pick").Select(ReadPick).OfType<Pick>().ToList(),

@@ -69,6 +69,7 @@ public static class QuakeMlWriter
         Optional("type", e.Type),
         Optional("typeCertainty", e.TypeCertainty is { } certainty ? QuakeMlText.Of(certainty) : null),
         e.Descriptions.Select(d => new XElement(Bed + "description", new XElement(Bed + "text", d.Text), Optional("type", d.Type))),
+        e.Comments.Select(text => new XElement(Bed + "comment", new XElement(Bed + "text", text))),
         e.Origins.Select(OriginElement),
         e.Magnitudes.Select(MagnitudeElement),
         e.Picks.Select(PickElement));

@@ -16,6 +16,9 @@ public sealed record SeismicEvent
 
     public IReadOnlyList<EventDescription> Descriptions { get; init; } = [];
 
+    /// <summary>The texts of the event's &lt;comment&gt; elements, in document order.</summary>
+    public IReadOnlyList<string> Comments { get; init; } = [];
+
     public IReadOnlyList<Origin> Origins { get; init; } = [];
 
     public IReadOnlyList<Magnitude> Magnitudes { get; init; } = [];

@@ -102,6 +102,7 @@ public sealed class SegmentClassifier(ContinuousDetector detector, int stepSampl
         {
             EventId = hint.EventId,
             OnsetUtc = firstP?.TimeUtc,
+            ApparentVelocityKmPerS = firstP?.HorizontalSlownessSPerDeg is > 0 and var slowness ? GreatCircle.KmPerDegree / slowness : segment.FkApparentVelocityKmPerS,
             BackAzimuthMethod = segment.BackAzimuthSource switch
             {
                 BackAzimuthSource.Picks => "picks",
@@ -132,6 +133,9 @@ public sealed class SegmentClassifier(ContinuousDetector detector, int stepSampl
                 OnsetUtc = onsetUtc,
                 BackAzimuthDeg = found.Onset.BackAzimuthDeg,
                 BackAzimuthMethod = found.Onset.Method == OnsetMethod.Arrival ? "fk-onset" : "fk-segment",
+                ApparentVelocityKmPerS = found.Onset.Method == OnsetMethod.Arrival
+                    ? segment.Arrivals.FirstOrDefault(a => a.OnsetUtc == onsetUtc)?.ApparentVelocityKmPerS ?? segment.FkApparentVelocityKmPerS
+                    : segment.FkApparentVelocityKmPerS,
             }, found.Run.First, found.Run.Last);
         }).ToList();
     }

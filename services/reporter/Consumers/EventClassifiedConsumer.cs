@@ -6,13 +6,15 @@ using Seismic.Reporter.Processing;
 
 namespace Seismic.Reporter.Consumers;
 
-public sealed partial class EventClassifiedConsumer(ReportBook reports, TimeProvider clock, ILogger<EventClassifiedConsumer> logger)
+public sealed partial class EventClassifiedConsumer(ReportBook reports, DailyCatalog catalog, TimeProvider clock, ILogger<EventClassifiedConsumer> logger)
     : IConsumer<EventClassified>
 {
     public async Task Consume(ConsumeContext<EventClassified> context)
     {
         var decision = context.Message;
         var isNew = reports.Record(decision);
+        // After the row: a catalog that cannot be written fails the message, whose redelivery adds no second row.
+        catalog.Record(decision);
         if (isNew)
             LogRecorded(decision.EventId, decision.Label, decision.MeanDetectorProbability, decision.MeanClassifierProbability, reports.EventsCsvPath);
         await context.Publish(new ReportRowsWritten

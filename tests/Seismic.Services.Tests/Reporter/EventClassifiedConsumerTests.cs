@@ -17,6 +17,7 @@ public sealed class EventClassifiedConsumerTests : IDisposable
     {
         var provider = new ServiceCollection()
             .AddSingleton(new ReportBook(_folder))
+            .AddSingleton(new DailyCatalog(_folder, "NO"))
             .AddSingleton(TimeProvider.System)
             .AddMassTransitTestHarness(bus =>
             {
@@ -36,5 +37,8 @@ public sealed class EventClassifiedConsumerTests : IDisposable
         // Followers of a backfill learn that the rows are on disk.
         Assert.True(await harness.Published.Any<Seismic.Contracts.Reports.ReportRowsWritten>(c => c.Context.Message.EventId == "smi:local/event/1" && c.Context.Message.RowsAdded == 1));
         Assert.Equal(4, File.ReadAllLines(Path.Combine(_folder, "windows.csv")).Length);
+        // And the day's QuakeML catalog holds it.
+        var catalog = Seismic.Metadata.QuakeMl.QuakeMlReader.ReadFile(Path.Combine(_folder, "catalog", "2023-10-30.xml"));
+        Assert.Equal("explosion", Assert.Single(catalog.Events).Type);
     }
 }
