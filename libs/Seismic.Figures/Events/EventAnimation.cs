@@ -77,7 +77,9 @@ public static class EventAnimation
                 surface.Canvas.Clear(SKColors.White);
                 surface.Canvas.DrawSurface(beamsSurface, 0, 0);
                 surface.Canvas.DrawSurface(probabilitiesSurface, 0, BeamsHeightPx);
-                surface.ReadPixels(info, System.Runtime.InteropServices.Marshal.UnsafeAddrOfPinnedArrayElement(pixels, 0), info.RowBytes, 0, 0);
+                // Copied out of the surface's own memory: a managed array handed to native code would have to be pinned.
+                using (var pixmap = surface.PeekPixels())
+                    pixmap.GetPixelSpan().CopyTo(pixels);
                 ToWebPalette(pixels);
 
                 var frame = new MagickImage(pixels, new PixelReadSettings((uint)WidthPx, (uint)HeightPx, StorageType.Char, PixelMapping.RGBA))

@@ -25,7 +25,8 @@ public sealed partial class EventEvidenceGatheredConsumer(EventPictures pictures
         try
         {
             var beams = BeamPayload.Decode(await evidence.Beams.Value, evidence.BeamNames.Count, evidence.SampleCount);
-            EventPictures.Write(ToFigure(evidence, beams, label), path);
+            // A redelivered event draws its picture again over the same file.
+            EventAnimation.WriteGif(ToFigure(evidence, beams, label), path);
             LogDrawn(evidence.EventId, evidence.Windows.Count, path);
         }
         catch (Exception failed) when (failed is InvalidDataException or ArgumentException or MagickException or IOException

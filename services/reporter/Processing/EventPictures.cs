@@ -1,5 +1,4 @@
 using System.Globalization;
-using Seismic.Figures.Events;
 
 namespace Seismic.Reporter.Processing;
 
@@ -16,9 +15,6 @@ public sealed class EventPictures(string reportsDirectory)
             Directory,
             eventUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             $"{Safe(eventId)}_{label}_{Safe(modelName)}-v{modelVersion.ToString(CultureInfo.InvariantCulture)}.gif");
-
-    /// <summary>Draws the event's animation to <paramref name="path"/>; a redelivered event draws it again over the same file.</summary>
-    public static void Write(EventFigure figure, string path) => EventAnimation.WriteGif(figure, path);
 
     // Catalog ids are URIs ("smi:local/event/1"): keep them readable but make them one file name.
     private static string Safe(string name)
