@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Seismic.Metadata.QuakeMl;
+using Seismic.TestSupport.QuakeMl;
 
 namespace Seismic.Metadata.Tests;
 
@@ -77,6 +78,26 @@ public sealed class QuakeMlWriterTests
         AssertSameCatalog(written, read);
     }
 
+    [Fact]
+    public void Should_write_what_the_quakeml_1_2_schema_accepts()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"seismic-metadata-{Guid.NewGuid():N}.xml");
+        try
+        {
+            QuakeMlWriter.WriteFile(ArcesDetection(), path);
+
+            Assert.Empty(QuakeMlSchema.Validate(path));
+
+            // The same file with an event type QuakeML does not know: the schema check can fail.
+            File.WriteAllText(path, File.ReadAllText(path).Replace("<type>mining explosion</type>", "<type>blast</type>"));
+            Assert.Contains(QuakeMlSchema.Validate(path), problem => problem.Contains("blast"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("obspy-examples/array-yellowknife-2012-08-14/array_2012-08-14_event.xml")]
     [InlineData("obspy/quakeml/iris_events.xml")]
@@ -92,6 +113,7 @@ public sealed class QuakeMlWriterTests
         {
             QuakeMlWriter.WriteFile(original, path);
             AssertSameCatalog(original, QuakeMlReader.ReadFile(path));
+            Assert.Empty(QuakeMlSchema.Validate(path));
         }
         finally
         {

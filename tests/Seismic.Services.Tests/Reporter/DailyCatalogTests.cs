@@ -2,6 +2,7 @@ using Seismic.Contracts.Classification;
 using Seismic.Metadata.QuakeMl;
 using Seismic.Reporter.Processing;
 using Seismic.TestSupport;
+using Seismic.TestSupport.QuakeMl;
 
 namespace Seismic.Services.Tests.Reporter;
 
@@ -27,6 +28,7 @@ public sealed class DailyCatalogTests
         var read = QuakeMlReader.ReadFile(path, _ => { });
         Assert.Equal(Path.Combine(folder.Path, "catalog", "2023-10-30.xml"), path);
         Assert.Empty(QuakeMlWriter.FindProblems(read));
+        Assert.Empty(QuakeMlSchema.Validate(path));
         Assert.Equal(2, read.Events.Count);
         var (first, second) = (read.Events[0], read.Events[1]);
 
