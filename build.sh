@@ -11,7 +11,8 @@
 #                             (all workers in one process until Ctrl-C)
 #   ./build.sh bench [name]   the benchmarks in bench/Seismic.Benchmarks (Release); installs Debian's
 #                             libmseed-dev first when missing, so miniSEED decoding is compared with libmseed,
-#                             and python3-torch for `bench training`, so CNN-dense training is compared with PyTorch
+#                             and python3-torch for `bench training` and `bench inference`, so training and
+#                             inference are compared with PyTorch
 #
 # Environment:
 #   SEISMIC_TEST_RABBITMQ   AMQP URI of a broker for the tests; when set, `test` uses it and
@@ -310,11 +311,11 @@ do_bench() {
         apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libmseed-dev >/dev/null \
             || err "could not install libmseed-dev; the benchmark will run without the libmseed comparison"
     fi
-    # The training benchmark compares CNN-dense with PyTorch: Debian's python3-torch (1.13), only for that benchmark.
+    # The training and inference benchmarks compare with PyTorch: Debian's python3-torch (1.13), only for them.
     # It serves /usr/bin/python3, which a python3 on PATH (pyenv, a venv) may hide; the benchmark tries both.
-    if [[ "${1:-}" == training ]] && ! python3 -c 'import torch' >/dev/null 2>&1 \
+    if [[ "${1:-}" == training || "${1:-}" == inference ]] && ! python3 -c 'import torch' >/dev/null 2>&1 \
         && ! /usr/bin/python3 -c 'import torch' >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
-        log "installing Debian's python3-torch (the reference the training benchmark compares with)"
+        log "installing Debian's python3-torch (the reference the ${1} benchmark compares with)"
         apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch >/dev/null \
             || err "could not install python3-torch; the benchmark will run without the PyTorch comparison"
     fi

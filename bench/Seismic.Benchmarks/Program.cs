@@ -1,4 +1,5 @@
 using Seismic.Benchmarks;
+using Seismic.Benchmarks.Inference;
 using Seismic.Benchmarks.MiniSeed;
 using Seismic.Benchmarks.Training;
 
@@ -14,6 +15,7 @@ var benchmarks = new Dictionary<string, (string Description, Func<string[], int>
     ["mseed-bdn"] = ("the same decodes under BenchmarkDotNet (slower, with allocation figures)", MseedDecodeBenchmarks.Run),
     ["pipeline"] = ("one simulated ARCES day through the in-process pipeline (seismic backfill): wall time per stage and in total, real-time factor; args: architectures (default compact)", PipelineBenchmark.Run),
     ["live"] = ("live latency: hours of the simulated day replayed over SeedLink at 60 x into seismic run --live, data complete to rows written per segment (median, p99); args: hours (default 3)", LiveBenchmark.Run),
+    ["inference"] = ("classifier inference (windows/s) of compact and cnn_dense at batch 1 and 64: Seismic's ONNX Runtime path, other ORT thread settings, and PyTorch with the same weights", InferenceSpeedBenchmark.Run),
     ["training"] = ("training steps per architecture (samples/s, 2 torch threads), CNN-dense next to PyTorch's on the same step", TrainingSpeedBenchmark.Run),
 };
 

@@ -10,6 +10,7 @@ var root = new RootCommand("Seismic: watches a seismic array, forms beams, detec
     SeedLinkCommand.Create(),
     FkCommand.Create(),
     BeamCommand.Create(),
+    ClassifyCommand.Create(),
     SimulateCommand.Create(),
     DatasetCommand.Create(),
     TrainCommand.Create(),

@@ -10,7 +10,7 @@ namespace Seismic.Reporter;
 
 public static class ReporterWorker
 {
-    /// <summary>Registers the reporter's consumers; reports go to the configured paths.reports_dir, event pictures too when reports.event_gifs is on.</summary>
+    /// <summary>Registers the reporter's consumers; reports go to the configured paths.reports_dir, a folder per day; event pictures and day pictures when reports.event_gifs and reports.day_pictures are on.</summary>
     public static IBusRegistrationConfigurator AddReporterWorker(this IBusRegistrationConfigurator bus, SeismicSettings settings)
     {
         bus.TryAddSingleton(TimeProvider.System);
@@ -21,6 +21,14 @@ public static class ReporterWorker
                 "{File} ended in a torn line ({Bytes} bytes, left by a reporter stopped mid-write); cut off, its message writes it again", file, bytes));
         });
         bus.AddSingleton(new DailyCatalog(settings.Paths.ReportsDir, settings.Array.Network));
+        bus.AddSingleton(new DayPictures(settings.Paths.ReportsDir, settings));
+        if (settings.Reports.DayPictures)
+        {
+            bus.AddHostedService(services => new DayPicturesService(
+                services.GetRequiredService<DayPictures>(),
+                TimeSpan.FromSeconds(settings.Reports.DayPicturesIntervalS),
+                services.GetRequiredService<ILogger<DayPicturesService>>()));
+        }
         bus.AddConsumer<EventClassifiedConsumer, EventClassifiedConsumerDefinition>();
         bus.AddConsumer<WindowsClassifiedConsumer, WindowsClassifiedConsumerDefinition>();
         if (settings.Reports.EventGifs)

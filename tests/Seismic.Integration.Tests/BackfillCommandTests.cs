@@ -36,8 +36,8 @@ public sealed class BackfillCommandTests(SimulatedHour hour) : IClassFixture<Sim
     }
 
     /// <summary>The event rows (id, onset, label, back-azimuth), in file order, without the columns a run names itself (backfill id, key).</summary>
-    private static List<string> EventRows(string eventsCsv) =>
-        File.ReadAllLines(eventsCsv).Skip(1).Select(line => string.Join(',', line.Split(',').Take(5))).ToList();
+    private static List<string> EventRows(WorkerEnvironment environment) =>
+        environment.ReportLines("events.csv").Select(line => string.Join(',', line.Split(',').Take(5))).ToList();
 
     [Fact]
     public async Task Should_backfill_in_this_process_and_report_the_hours_arrivals_once_each()
@@ -50,7 +50,7 @@ public sealed class BackfillCommandTests(SimulatedHour hour) : IClassFixture<Sim
 
         Assert.True(first.ExitCode == 0, first.Output);
         Assert.Contains("segments: 5 planned, 5 read and handed on", first.Output);
-        var rows = EventRows(environment.EventsCsv);
+        var rows = EventRows(environment);
         Assert.NotEmpty(rows);
         // Every reported event is a simulated one, its onset within a few seconds of its P.
         Assert.All(rows, row =>
@@ -60,8 +60,8 @@ public sealed class BackfillCommandTests(SimulatedHour hour) : IClassFixture<Sim
         });
         // The same backfill again adds no row.
         Assert.True(again.ExitCode == 0, again.Output);
-        Assert.Equal(rows, EventRows(environment.EventsCsv));
-        var windows = File.ReadAllLines(Path.Combine(Path.GetDirectoryName(environment.EventsCsv)!, "windows.csv")).Skip(1).ToList();
+        Assert.Equal(rows, EventRows(environment));
+        var windows = environment.ReportLines("windows.csv");
         Assert.Equal(windows.Count, windows.Distinct().Count());
         Assert.Equal(600, windows.Count);
     }
@@ -84,7 +84,7 @@ public sealed class BackfillCommandTests(SimulatedHour hour) : IClassFixture<Sim
 
         Assert.True(first.ExitCode == 0, first.Output + pipeline.Output);
         Assert.True(second.ExitCode == 0, second.Output);
-        Assert.Equal(EventRows(inProcess.EventsCsv), EventRows(environment.EventsCsv));
+        Assert.Equal(EventRows(inProcess), EventRows(environment));
     }
 
     [Fact]
@@ -130,10 +130,10 @@ public sealed class BackfillCommandTests(SimulatedHour hour) : IClassFixture<Sim
 
         Assert.True(command.ExitCode == 0, command.Output);
         Assert.True(server.RequestCount("dataselect") >= 5, $"{server.RequestCount("dataselect")} dataselect requests");
-        Assert.Equal(EventRows(fromArchive.EventsCsv), EventRows(fromService.EventsCsv));
+        Assert.Equal(EventRows(fromArchive), EventRows(fromService));
         Assert.Equal(
-            File.ReadAllLines(Path.Combine(Path.GetDirectoryName(fromArchive.EventsCsv)!, "windows.csv")).Length,
-            File.ReadAllLines(Path.Combine(Path.GetDirectoryName(fromService.EventsCsv)!, "windows.csv")).Length);
+            fromArchive.ReportLines("windows.csv").Count,
+            fromService.ReportLines("windows.csv").Count);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class CrossProcessDeliveryTests
         await using (var publisher = await Publisher.Start(environment))
             await publisher.Bus.Publish(Decision(eventId));
         await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.False(File.Exists(environment.EventsCsv) && File.ReadAllText(environment.EventsCsv).Contains(eventId),
+        Assert.False(environment.ReportLines("events.csv").Any(line => line.Contains(eventId, StringComparison.Ordinal)),
             "the event was written while no reporter was running");
 
         await using var second = environment.Start("reporter");
@@ -68,10 +68,10 @@ public sealed class CrossProcessDeliveryTests
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            if (File.Exists(environment.EventsCsv) && File.ReadAllLines(environment.EventsCsv).Any(line => line.StartsWith(eventId + ",", StringComparison.Ordinal) && line.Contains(",explosion,", StringComparison.Ordinal)))
+            if (environment.ReportLines("events.csv").Any(line => line.StartsWith(eventId + ",", StringComparison.Ordinal) && line.Contains(",explosion,", StringComparison.Ordinal)))
                 return;
             await Task.Delay(200);
         }
-        Assert.Fail($"{eventId} never reached {environment.EventsCsv}. Reporter output:{Environment.NewLine}{reporter.Output}");
+        Assert.Fail($"{eventId} never reached {environment.ReportsFolder}/<day>/events.csv. Reporter output:{Environment.NewLine}{reporter.Output}");
     }
 }

@@ -60,15 +60,12 @@ public sealed class LiveRunTests(SimulatedTwoHours hour) : IClassFixture<Simulat
     private static List<string> Reported(string output) => System.Text.RegularExpressions.Regex.Matches(output, @"Live: segment (\S+) reported")
         .Select(m => m.Groups[1].Value).ToList();
 
-    private static List<string> EventRows(string eventsCsv) =>
-        File.Exists(eventsCsv) ? File.ReadAllLines(eventsCsv).Skip(1).Select(line => string.Join(',', line.Split(',').Take(5))).Order(StringComparer.Ordinal).ToList() : [];
+    private static List<string> EventRows(WorkerEnvironment environment) =>
+        [.. environment.ReportLines("events.csv").Select(line => string.Join(',', line.Split(',').Take(5))).Order(StringComparer.Ordinal)];
 
-    private static List<string> WindowRows(string eventsCsv)
-    {
-        var windows = Path.Combine(Path.GetDirectoryName(eventsCsv)!, "windows.csv");
-        // segment, array, window start and end, label, both probabilities
-        return File.ReadAllLines(windows).Skip(1).Select(line => string.Join(',', line.Split(',').Take(7))).Order(StringComparer.Ordinal).ToList();
-    }
+    // segment, array, window start and end, label, both probabilities
+    private static List<string> WindowRows(WorkerEnvironment environment) =>
+        [.. environment.ReportLines("windows.csv").Select(line => string.Join(',', line.Split(',').Take(7))).Order(StringComparer.Ordinal)];
 
     [Fact]
     public async Task Should_report_live_the_events_and_labels_a_backfill_of_the_same_span_reports()
@@ -93,11 +90,11 @@ public sealed class LiveRunTests(SimulatedTwoHours hour) : IClassFixture<Simulat
         Assert.Contains("left complete", run.Output);
         Assert.DoesNotContain("left on its deadline", run.Output);
         // The run was stopped before the next segment's deadline, so it reported exactly the backfill's segments.
-        Assert.Equal(21 * 60, WindowRows(live.EventsCsv).Count);
-        Assert.Equal(WindowRows(backfilled.EventsCsv), WindowRows(live.EventsCsv));
-        var expected = EventRows(backfilled.EventsCsv);
+        Assert.Equal(21 * 60, WindowRows(live).Count);
+        Assert.Equal(WindowRows(backfilled), WindowRows(live));
+        var expected = EventRows(backfilled);
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, EventRows(live.EventsCsv));
+        Assert.Equal(expected, EventRows(live));
         Assert.Contains("Live latency, data complete to rows written", run.Output);
     }
 
@@ -122,7 +119,7 @@ public sealed class LiveRunTests(SimulatedTwoHours hour) : IClassFixture<Simulat
         Assert.True(await second.WaitForExit(TimeSpan.FromSeconds(30)), second.Output);
 
         Assert.Empty(before.Intersect(Reported(second.Output)));
-        var rows = WindowRows(live.EventsCsv);
+        var rows = WindowRows(live);
         Assert.Equal(rows.Count, rows.Distinct().Count());
         var segments = rows.Select(row => row.Split(',')[0]).Distinct().Order(StringComparer.Ordinal).ToList();
         var starts = segments.Select(id => DateTime.ParseExact(id.Split('_')[1], "yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal)).ToList();

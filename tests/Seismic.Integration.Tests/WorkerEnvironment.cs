@@ -51,7 +51,14 @@ internal sealed class WorkerEnvironment : IDisposable
 
     public IReadOnlyDictionary<string, string> Variables { get; }
 
-    public string EventsCsv => Path.Combine(Folder, "output", "reports", "events.csv");
+    /// <summary>paths.reports_dir of this environment: a folder per day.</summary>
+    public string ReportsFolder => Path.Combine(Folder, "output", "reports");
+
+    /// <summary>The rows of every day's file of this name (reports/&lt;day&gt;/events.csv or windows.csv), days in order, without headers.</summary>
+    public List<string> ReportLines(string fileName) => Directory.Exists(ReportsFolder)
+        ? [.. Directory.GetDirectories(ReportsFolder).Order(StringComparer.Ordinal)
+            .Select(day => Path.Combine(day, fileName)).Where(File.Exists).SelectMany(file => File.ReadAllLines(file).Skip(1))]
+        : [];
 
     public ChildProcess Start(string program, params string[] arguments) =>
         ChildProcess.Start(program, Folder, Variables, arguments);

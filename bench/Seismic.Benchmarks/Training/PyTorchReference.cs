@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Seismic.Benchmarks.Training;
 
 /// <summary>
-/// Runs bench/pytorch/cnn_dense_train.py (the same CNN-dense network, loss and optimizer in PyTorch) with the
+/// Runs a script of bench/pytorch (cnn_dense_train.py: the same CNN-dense network, loss and optimizer in PyTorch;
+/// inference.py: the same networks and weights in inference) with the
 /// first of `python3` on PATH and /usr/bin/python3 that imports torch: Debian's python3-torch serves only
 /// /usr/bin/python3, which a python3 on PATH (pyenv, a virtual environment) may hide. `./build.sh bench training`
 /// installs python3-torch when neither imports torch. No torch: the benchmark says so and goes on with
@@ -25,10 +26,10 @@ internal sealed class PyTorchReference
 
     public string Description { get; }
 
-    public static PyTorchReference? TryFind(out string whyNot)
+    public static PyTorchReference? TryFind(out string whyNot, string scriptName = "cnn_dense_train.py")
     {
         whyNot = "";
-        var script = Path.Combine(BenchmarkPaths.RepositoryRoot, "bench", "pytorch", "cnn_dense_train.py");
+        var script = Path.Combine(BenchmarkPaths.RepositoryRoot, "bench", "pytorch", scriptName);
         if (!File.Exists(script))
         {
             whyNot = $"{script} not found";
@@ -45,12 +46,15 @@ internal sealed class PyTorchReference
     }
 
     /// <summary>The script's key=value figures, or null with the reason when it failed.</summary>
-    public IReadOnlyDictionary<string, string>? Run(IEnumerable<string> arguments, out string failure)
+    /// <param name="arguments">The script's arguments.</param>
+    /// <param name="failure">Why it failed, when it returns null.</param>
+    /// <param name="firstKey">The key the script's figures line starts with.</param>
+    public IReadOnlyDictionary<string, string>? Run(IEnumerable<string> arguments, out string failure, string firstKey = "parameters")
     {
         var (exit, output) = ExternalProcess.Run(_python, [_script, .. arguments]);
         failure = "";
         var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .LastOrDefault(l => l.StartsWith("parameters=", StringComparison.Ordinal));
+            .LastOrDefault(l => l.StartsWith(firstKey + "=", StringComparison.Ordinal));
         if (exit != 0 || line is null)
         {
             failure = $"exit {exit}: {output.Trim()}";

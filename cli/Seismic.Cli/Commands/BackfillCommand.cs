@@ -93,7 +93,10 @@ internal static class BackfillCommand
             Console.WriteLine($"Backfilling {request.ArrayCode} from {request.StartUtc:O} to {request.EndUtc:O} in this process (source {request.SourceUri ?? pipeline.Settings.Source.Uri}).");
             var clock = Stopwatch.StartNew();
             var follower = await BackfillRun.PublishAndFollow(pipeline.Bus, request, pipeline.Settings.Reports.EventGifs, cancellation);
-            return Outcome(request, follower, clock.Elapsed, pipeline.Timer);
+            var outcome = Outcome(request, follower, clock.Elapsed, pipeline.Timer);
+            if (follower.Refusal is null)
+                pipeline.DrawDayPictures(request);
+            return outcome;
         }
     }
 

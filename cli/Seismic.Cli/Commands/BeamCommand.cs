@@ -14,7 +14,7 @@ namespace Seismic.Cli.Commands;
 internal static class BeamCommand
 {
     /// <summary>Channel codes of the beams in the output file, in the order [P-beam Z, S-beam T, S-beam R].</summary>
-    private static readonly string[] BeamChannels = ["PBZ", "SBT", "SBR"];
+    internal static readonly string[] BeamChannels = ["PBZ", "SBT", "SBR"];
 
     public static Command Create()
     {

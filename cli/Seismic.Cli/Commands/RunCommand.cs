@@ -59,7 +59,7 @@ internal static class RunCommand
                 return 2;
             }
             pipeline.Host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Seismic.Run").LogInformation(
-                "Running ingest, beamformer, classifier, trainer and reporter in one process; reports (events.csv, windows.csv, events/<day>/*.gif, catalog/<day>.xml) go to {ReportsFolder}. Press Ctrl-C to stop.",
+                "Running ingest, beamformer, classifier, trainer and reporter in one process; reports go to {ReportsFolder}/<day>/ (events.csv, windows.csv, catalog.xml, overview.png, map.png, events/*.gif). Press Ctrl-C to stop.",
                 pipeline.Settings.Paths.ReportsDir);
             // RunAsync stops and disposes the host when Ctrl-C or SIGTERM arrives.
             await pipeline.Host.RunAsync(cancellation);

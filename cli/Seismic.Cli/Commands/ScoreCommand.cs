@@ -10,12 +10,12 @@ using Seismic.Sources;
 
 namespace Seismic.Cli.Commands;
 
-/// <summary>`seismic score`: how well a backfill's events.csv found and classified the events of a truth catalog.</summary>
+/// <summary>`seismic score`: how well a backfill's reported events found and classified the events of a truth catalog.</summary>
 internal static class ScoreCommand
 {
     public static Command Create()
     {
-        var events = new Option<FileInfo>("--events") { Description = "events.csv written by the reporter", Required = true };
+        var events = new Option<string>("--events") { Description = "The reporter's reports folder (every day's events.csv in it) or one events.csv", Required = true };
         var catalog = new Option<FileInfo>("--catalog") { Description = "QuakeML truth: labelled events with a P pick at the array", Required = true };
         var start = new Option<string>("--start") { Description = "Start of the scored interval, UTC (the backfill's)", Required = true };
         var end = new Option<string>("--end") { Description = "End of the scored interval, UTC", Required = true };
@@ -37,7 +37,7 @@ internal static class ScoreCommand
                 var settings = configFile is null ? SettingsLoader.LoadDefault() : SettingsLoader.Load(configFile.FullName);
                 var truth = TruthEvent.From(QuakeMlReader.ReadFile(parse.GetValue(catalog)!.FullName), settings.Array.Code, settings.Array.StationPattern,
                     new GeoPoint(settings.Array.ReferenceLatitudeDeg, settings.Array.ReferenceLongitudeDeg), startUtc, endUtc);
-                var reported = DetectionReport.ReadEventsCsv(parse.GetValue(events)!.FullName)
+                var reported = DetectionReport.ReadEvents(parse.GetValue(events)!)
                     .Where(e => e.OnsetUtc >= startUtc && e.OnsetUtc < endUtc).ToList();
                 var score = DetectionScoring.Score(truth, reported, parse.GetValue(tolerance));
                 var snr = new Dictionary<TruthEvent, double?>();

@@ -109,17 +109,24 @@ internal static class BackfillRun
         if (follower.FailedSegments.Count > 10)
             Console.WriteLine($"  ... and {follower.FailedSegments.Count - 10} more failed segments");
         if (follower.ReportsDirectory is { } reports)
-            Console.WriteLine($"  reports: {Path.Combine(reports, "events.csv")} and {Path.Combine(reports, "windows.csv")}");
+            Console.WriteLine($"  reports: {Path.Combine(reports, "<day>")}/ (events.csv, windows.csv, catalog.xml, overview.png, map.png, events/*.gif) for {Days(request)}");
         var pictures = follower.Pictures.Values.ToList();
         if (pictures.Count > 0)
         {
             var drawn = pictures.Where(p => p.Path is not null).ToList();
-            var folder = drawn.Count > 0 ? Path.GetDirectoryName(Path.GetDirectoryName(drawn[0].Path)) : null;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  pictures: {drawn.Count} of {events.Count} events drawn{(folder is null ? "" : $" in {folder}")}, the last {(withPictures - elapsed).TotalSeconds:F1} s after the last row{(pictures.Count > drawn.Count ? $", {pictures.Count - drawn.Count} could not be drawn" : "")}"));
+                $"  pictures: {drawn.Count} of {events.Count} events drawn (in each day's events/ folder), the last {(withPictures - elapsed).TotalSeconds:F1} s after the last row{(pictures.Count > drawn.Count ? $", {pictures.Count - drawn.Count} could not be drawn" : "")}"));
             foreach (var failed in pictures.Where(p => p.Problem is not null).Take(5))
                 Console.WriteLine($"    no picture of {failed.EventId}: {failed.Problem}");
         }
+    }
+
+    /// <summary>The UTC days the interval touches, "2024-03-13" or "2024-03-13 to 2024-03-15": the report folders it writes to.</summary>
+    private static string Days(BackfillInterval request)
+    {
+        var first = request.StartUtc.Date;
+        var last = request.EndUtc.AddTicks(-1).Date;
+        return first == last ? $"{first:yyyy-MM-dd}" : $"{first:yyyy-MM-dd} to {last:yyyy-MM-dd}";
     }
 
     /// <summary>Parses an ISO 8601 UTC time given on the command line; false (with the reason printed) when it is not one.</summary>

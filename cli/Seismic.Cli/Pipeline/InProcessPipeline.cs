@@ -66,6 +66,25 @@ internal sealed class InProcessPipeline : IAsyncDisposable
 
     public Task StartAsync(CancellationToken cancellation) => Host.StartAsync(cancellation);
 
+    /// <summary>
+    /// Draws the overview and map of the days a finished backfill touched now, and says where they are (the reporter
+    /// would draw them on its next tick or when it stops, after the summary a person reads).
+    /// </summary>
+    public void DrawDayPictures(Seismic.Contracts.Ingest.BackfillInterval request)
+    {
+        if (!Settings.Reports.DayPictures)
+            return;
+        var days = new List<DateTime>();
+        for (var day = request.StartUtc.Date; day < request.EndUtc; day = day.AddDays(1))
+            days.Add(day);
+        foreach (var drawn in Host.Services.GetRequiredService<Seismic.Reporter.Processing.DayPictures>().Draw(days))
+        {
+            Console.WriteLine(drawn.Problem is null
+                ? $"  day pictures: {Path.Combine(drawn.Folder, "overview.png")} and map.png ({drawn.Events} events)"
+                : $"  no day pictures for {drawn.DayUtc:yyyy-MM-dd}: {drawn.Problem}");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Host.StopAsync(CancellationToken.None);

@@ -11,8 +11,21 @@ public static class DetectionReport
     /// <summary>Truth events closer than this to a reported onset count as found (a report's onset is P to within a few seconds when an arrival was found).</summary>
     public const double DefaultToleranceS = 30;
 
-    /// <summary>The reported events of an events.csv written by the reporter.</summary>
-    public static IReadOnlyList<ReportedEvent> ReadEventsCsv(string path)
+    /// <summary>
+    /// The reported events of an events.csv written by the reporter, or of every events.csv in a reports folder
+    /// (the reporter writes one per day, reports_dir/&lt;yyyy-MM-dd&gt;/events.csv).
+    /// </summary>
+    public static IReadOnlyList<ReportedEvent> ReadEvents(string fileOrFolder)
+    {
+        if (!Directory.Exists(fileOrFolder))
+            return ReadEventsCsv(fileOrFolder);
+        var files = Directory.EnumerateFiles(fileOrFolder, "events.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        return files.Count > 0
+            ? [.. files.SelectMany(ReadEventsCsv)]
+            : throw new FileNotFoundException($"No events.csv in {fileOrFolder} or its day folders");
+    }
+
+    private static IReadOnlyList<ReportedEvent> ReadEventsCsv(string path)
     {
         using var reader = new StreamReader(path);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture));

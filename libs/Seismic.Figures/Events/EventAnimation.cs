@@ -33,18 +33,7 @@ public static class EventAnimation
     public static void WriteGif(EventFigure figure, string path)
     {
         using var frames = Frames(figure);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            frames.Write(temporary, MagickFormat.Gif);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        FigureFiles.WriteWhole(path, temporary => frames.Write(temporary, MagickFormat.Gif));
     }
 
     /// <summary>The frames of the animation, one per window, in the colours of the web palette.</summary>

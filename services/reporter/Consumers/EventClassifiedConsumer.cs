@@ -6,7 +6,7 @@ using Seismic.Reporter.Processing;
 
 namespace Seismic.Reporter.Consumers;
 
-public sealed partial class EventClassifiedConsumer(ReportBook reports, DailyCatalog catalog, TimeProvider clock, ILogger<EventClassifiedConsumer> logger)
+public sealed partial class EventClassifiedConsumer(ReportBook reports, DailyCatalog catalog, DayPictures days, TimeProvider clock, ILogger<EventClassifiedConsumer> logger)
     : IConsumer<EventClassified>
 {
     public async Task Consume(ConsumeContext<EventClassified> context)
@@ -15,8 +15,9 @@ public sealed partial class EventClassifiedConsumer(ReportBook reports, DailyCat
         var isNew = reports.Record(decision);
         // After the row: a catalog that cannot be written fails the message, whose redelivery adds no second row.
         catalog.Record(decision);
+        days.Changed(ReportBook.DayOf(decision));
         if (isNew)
-            LogRecorded(decision.EventId, decision.Label, decision.MeanDetectorProbability, decision.MeanClassifierProbability, reports.EventsCsvPath);
+            LogRecorded(decision.EventId, decision.Label, decision.MeanDetectorProbability, decision.MeanClassifierProbability, reports.EventsCsvPath(ReportBook.DayOf(decision)));
         await context.Publish(new ReportRowsWritten
         {
             SegmentId = decision.SegmentId,

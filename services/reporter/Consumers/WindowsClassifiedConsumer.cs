@@ -5,12 +5,14 @@ using Seismic.Reporter.Processing;
 
 namespace Seismic.Reporter.Consumers;
 
-public sealed class WindowsClassifiedConsumer(ReportBook reports, TimeProvider clock) : IConsumer<WindowsClassified>
+public sealed class WindowsClassifiedConsumer(ReportBook reports, DayPictures days, TimeProvider clock) : IConsumer<WindowsClassified>
 {
     public async Task Consume(ConsumeContext<WindowsClassified> context)
     {
         var windows = context.Message;
         var added = reports.Record(windows);
+        foreach (var day in windows.Windows.Select(w => w.WindowStartUtc.Date).Distinct())
+            days.Changed(day);
         await context.Publish(new ReportRowsWritten
         {
             SegmentId = windows.SegmentId,

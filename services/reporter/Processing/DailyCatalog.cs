@@ -7,7 +7,7 @@ using Seismic.Metadata.QuakeMl;
 namespace Seismic.Reporter.Processing;
 
 /// <summary>
-/// The day's detections as a QuakeML 1.2 catalog, reports_dir/catalog/&lt;day&gt;.xml, for ObsPy and SeisComP users:
+/// The day's detections as a QuakeML 1.2 catalog, reports_dir/&lt;day&gt;/catalog.xml, for ObsPy and SeisComP users:
 /// one event per decision and model version, typed earthquake or explosion (or "not existing" when its windows
 /// voted noise) with a certainty, the probabilities and votes as comments, and the arrival at the array as a
 /// pick with its back-azimuth and slowness. The file is read, updated and replaced whole (through a temporary
@@ -20,14 +20,12 @@ public sealed partial class DailyCatalog(string reportsDirectory, string network
 
     private readonly Lock _gate = new();
 
-    public string Directory { get; } = Path.Combine(reportsDirectory, "catalog");
-
-    public string PathFor(DateTime dayUtc) => Path.Combine(Directory, dayUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".xml");
+    public string PathFor(DateTime dayUtc) => Path.Combine(ReportDays.Folder(reportsDirectory, dayUtc), "catalog.xml");
 
     /// <summary>Adds (or replaces) the decision in its day's catalog; returns the file.</summary>
     public string Record(EventClassified decision)
     {
-        var eventUtc = decision.OnsetUtc ?? decision.StartUtc;
+        var eventUtc = ReportBook.DayOf(decision);
         var path = PathFor(eventUtc);
         var quake = ToQuakeMl(decision, networkCode);
         lock (_gate)
@@ -37,7 +35,7 @@ public sealed partial class DailyCatalog(string reportsDirectory, string network
                 : [];
             var events = others.Append(quake).OrderBy(e => e.Picks.FirstOrDefault()?.TimeUtc ?? DateTime.MinValue).ToList();
             var catalog = new Catalog { PublicId = $"smi:seismic/catalog/{eventUtc:yyyy-MM-dd}", Events = events };
-            System.IO.Directory.CreateDirectory(Directory);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temporary = path + ".tmp";
             QuakeMlWriter.WriteFile(catalog, temporary);
             File.Move(temporary, path, overwrite: true);

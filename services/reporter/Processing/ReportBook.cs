@@ -4,36 +4,79 @@ using Seismic.Contracts.Classification;
 namespace Seismic.Reporter.Processing;
 
 /// <summary>
-/// The reports folder: events.csv (one decision per event) and windows.csv (every window the model saw).
-/// Keyed by event or window and model version, so a second model's opinion on the same event is kept
-/// next to the first, while a redelivery of the same message adds nothing.
+/// The reports folder, one folder per UTC day (reports_dir/&lt;yyyy-MM-dd&gt;/): events.csv (one decision per event,
+/// on the day of its onset) and windows.csv (every window the model saw, on the day it starts). Keyed by event or
+/// window and model version, so a second model's opinion on the same event is kept next to the first, while a
+/// redelivery of the same message adds nothing.
 /// </summary>
 public sealed class ReportBook
 {
-    private readonly CsvTable<EventRow> _events;
-    private readonly CsvTable<WindowRow> _windows;
+    // A live reporter runs for months: the tables of the last few days written stay open (their keys in memory);
+    // an older day is opened again, its keys read again, when a late message needs it.
+    private const int OpenDays = 4;
 
-    /// <param name="reportsDirectory">Folder of events.csv and windows.csv.</param>
+    private readonly Action<string, long>? _tornLineCut;
+    private readonly Lock _gate = new();
+    private readonly LinkedList<DayTables> _open = new();
+
+    /// <param name="reportsDirectory">Folder of the day folders.</param>
     /// <param name="tornLineCut">Told the file and the bytes cut when a file's last line was torn by a writer killed mid-append.</param>
     public ReportBook(string reportsDirectory, Action<string, long>? tornLineCut = null)
     {
         ReportsDirectory = reportsDirectory;
-        _events = new CsvTable<EventRow>(Path.Combine(reportsDirectory, "events.csv"), row => row.Key, "key", tornLineCut);
-        _windows = new CsvTable<WindowRow>(Path.Combine(reportsDirectory, "windows.csv"), row => row.Key, "key", tornLineCut);
+        _tornLineCut = tornLineCut;
     }
 
     public string ReportsDirectory { get; }
 
-    public string EventsCsvPath => _events.Path;
+    /// <summary>The day an event is reported on: that of its onset, else of its first window.</summary>
+    public static DateTime DayOf(EventClassified decision) => (decision.OnsetUtc ?? decision.StartUtc).Date;
 
-    public string WindowsCsvPath => _windows.Path;
+    /// <summary>reports_dir/&lt;yyyy-MM-dd&gt;: everything reported of one UTC day.</summary>
+    public string DayFolder(DateTime utc) => ReportDays.Folder(ReportsDirectory, utc);
 
-    /// <summary>Returns true when the event was new to events.csv.</summary>
-    public bool Record(EventClassified decision) => _events.Append([ToRow(decision)]) == 1;
+    public string EventsCsvPath(DateTime utc) => Path.Combine(DayFolder(utc), "events.csv");
 
-    /// <summary>Returns how many windows were new to windows.csv.</summary>
-    public int Record(WindowsClassified windows) =>
-        _windows.Append(windows.Windows.Select(window => ToRow(windows, window)));
+    public string WindowsCsvPath(DateTime utc) => Path.Combine(DayFolder(utc), "windows.csv");
+
+    /// <summary>Returns true when the event was new to its day's events.csv.</summary>
+    public bool Record(EventClassified decision)
+    {
+        lock (_gate)
+            return Day(DayOf(decision)).Events.Append([ToRow(decision)]) == 1;
+    }
+
+    /// <summary>Returns how many windows were new to their days' windows.csv (a segment over midnight writes to two days).</summary>
+    public int Record(WindowsClassified windows)
+    {
+        lock (_gate)
+        {
+            return windows.Windows.GroupBy(window => window.WindowStartUtc.Date)
+                .Sum(day => Day(day.Key).Windows.Append(day.Select(window => ToRow(windows, window))));
+        }
+    }
+
+    private DayTables Day(DateTime day)
+    {
+        for (var node = _open.First; node is not null; node = node.Next)
+        {
+            if (node.Value.Day != day)
+                continue;
+            _open.Remove(node);
+            _open.AddFirst(node);
+            return node.Value;
+        }
+        var tables = new DayTables(
+            day,
+            new CsvTable<EventRow>(EventsCsvPath(day), row => row.Key, "key", _tornLineCut),
+            new CsvTable<WindowRow>(WindowsCsvPath(day), row => row.Key, "key", _tornLineCut));
+        _open.AddFirst(tables);
+        if (_open.Count > OpenDays)
+            _open.RemoveLast();
+        return tables;
+    }
+
+    private sealed record DayTables(DateTime Day, CsvTable<EventRow> Events, CsvTable<WindowRow> Windows);
 
     private static EventRow ToRow(EventClassified decision) => new()
     {

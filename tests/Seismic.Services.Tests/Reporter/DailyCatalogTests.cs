@@ -26,7 +26,7 @@ public sealed class DailyCatalogTests
         catalog.Record(explosion);
 
         var read = QuakeMlReader.ReadFile(path, _ => { });
-        Assert.Equal(Path.Combine(folder.Path, "catalog", "2023-10-30.xml"), path);
+        Assert.Equal(Path.Combine(folder.Path, "2023-10-30", "catalog.xml"), path);
         Assert.Empty(QuakeMlWriter.FindProblems(read));
         Assert.Empty(QuakeMlSchema.Validate(path));
         Assert.Equal(2, read.Events.Count);

@@ -30,7 +30,7 @@ public sealed class EventEvidenceGatheredConsumerTests : IAsyncDisposable
     private async Task<ITestHarness> StartHarness()
     {
         _provider = new ServiceCollection()
-            .AddSingleton(new ReportSettings { EventGifs = true, PictureConcurrency = 1 })
+            .AddSingleton(new ReportSettings { EventGifs = true, PictureConcurrency = 1, DayPictures = false, DayPicturesIntervalS = 60 })
             .AddSingleton(new EventPictures(_folder.Path))
             .AddSingleton(TimeProvider.System)
             .AddMassTransitTestHarness(bus =>
@@ -91,7 +91,7 @@ public sealed class EventEvidenceGatheredConsumerTests : IAsyncDisposable
         Assert.True(await harness.Published.Any<EventPictureWritten>());
         var written = harness.Published.Select<EventPictureWritten>().Single().Context.Message;
         Assert.Null(written.Problem);
-        Assert.Equal(_folder.Combine("events", "2023-10-30", "smi_local_event_7_earthquake_tiny-v2.gif"), written.Path);
+        Assert.Equal(_folder.Combine("2023-10-30", "events", "smi_local_event_7_earthquake_tiny-v2.gif"), written.Path);
         using var gif = new MagickImageCollection(written.Path!);
         Assert.Equal(5, gif.Count);
     }
@@ -109,6 +109,6 @@ public sealed class EventEvidenceGatheredConsumerTests : IAsyncDisposable
         Assert.Null(written.Path);
         Assert.Contains("do not cover its windows", written.Problem);
         Assert.False(await harness.Published.Any<Fault<EventEvidenceGathered>>());
-        Assert.False(Directory.Exists(_folder.Combine("events", "2023-10-30")) && Directory.EnumerateFiles(_folder.Combine("events", "2023-10-30")).Any());
+        Assert.False(Directory.Exists(_folder.Combine("2023-10-30", "events")) && Directory.EnumerateFiles(_folder.Combine("2023-10-30", "events")).Any());
     }
 }

@@ -13,7 +13,7 @@ public sealed class ReporterKilledMidWriteTests
         using var folder = new TempFolder();
         var writerDll = Path.Combine(AppContext.BaseDirectory, "Seismic.Reporter.CrashWriter.dll");
         Assert.True(File.Exists(writerDll), $"{writerDll} is built with this test project");
-        var windowsCsv = Path.Combine(folder.Path, "windows.csv");
+        var windowsCsv = Path.Combine(folder.Path, "2024-03-13", "windows.csv");
 
         for (var round = 0; round < 3; round++)
         {
@@ -27,7 +27,11 @@ public sealed class ReporterKilledMidWriteTests
 
         // The next reporter repairs what the kill left and appends after it.
         var book = new ReportBook(folder.Path);
-        Assert.Equal(3, book.Record(ReportSamples.Windows(3)));
+        var onTheWritersDay = ReportSamples.Windows(3) with
+        {
+            Windows = [.. ReportSamples.Windows(3).Windows.Select((w, i) => w with { WindowStartUtc = new DateTime(2024, 3, 13, 23, 0, 5 * i, DateTimeKind.Utc) })],
+        };
+        Assert.Equal(3, book.Record(onTheWritersDay));
 
         var text = File.ReadAllText(windowsCsv);
         Assert.EndsWith("\n", text);

@@ -1,0 +1,227 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Microsoft.ML.OnnxRuntime;
+using Seismic.Benchmarks.Training;
+using Seismic.Configuration;
+using Seismic.Inference.Onnx;
+using Seismic.Training.Export;
+using Seismic.Training.Models;
+using static TorchSharp.torch;
+
+namespace Seismic.Benchmarks.Inference;
+
+/// <summary>
+/// Inference speed, windows per second, of the compact and CNN-dense networks at batch 1 and 64: through the
+/// classifier's own path (<see cref="ClassifierModel"/>, ONNX Runtime with its default session options), through
+/// ONNX Runtime sessions with other thread settings, and through PyTorch (bench/pytorch/inference.py) running the
+/// same architecture with the same weights in the same run; the logits of the two are compared on the same windows,
+/// so "the same weights" is checked, not assumed. Each network is built with seeded random weights (speed does not
+/// depend on their values), exported to ONNX as the trainer does, and fed random windows of the real size
+/// (config/seismic.yaml). A simulated day is 86 400 s / window.step_s windows: the last column says how long it
+/// would take at that speed.
+/// </summary>
+internal static class InferenceSpeedBenchmark
+{
+    private sealed record Options(int Threads, double Seconds, IReadOnlyList<int> Batches, IReadOnlyList<string> Architectures, bool PyTorch);
+
+    private const string Usage = "inference [--threads 2] [--seconds 5] [--batches 1,64] [--architectures compact,cnn_dense] [--no-pytorch]";
+
+    /// <summary>Windows whose logits ONNX Runtime and PyTorch must agree on.</summary>
+    private const int CheckWindows = 8;
+
+    public static int Run(string[] args)
+    {
+        Options options;
+        try
+        {
+            options = Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or IndexOutOfRangeException)
+        {
+            Console.Error.WriteLine($"{e.Message}\nusage: {Usage}");
+            return 2;
+        }
+
+        var settings = SettingsLoader.Load(Path.Combine(BenchmarkPaths.RepositoryRoot, "config", "seismic.yaml"));
+        var windowSamples = settings.Window.SamplesPerWindow;
+        var dayWindows = (int)(86400 / settings.Window.StepS);
+        var whyNot = "--no-pytorch";
+        var pytorch = options.PyTorch ? PyTorchReference.TryFind(out whyNot, "inference.py") : null;
+        Console.WriteLine($"Inference speed on CPU: {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, ONNX Runtime {OrtEnv.Instance().GetVersionString()}");
+        Console.WriteLine($"window {windowSamples} x {TwoHeadNetwork.Channels}; a simulated day = {dayWindows} windows (step {settings.Window.StepS:G} s); each figure timed for {options.Seconds:G} s after a warm-up run");
+        Console.WriteLine(pytorch is null ? $"PyTorch reference: skipped ({whyNot})" : $"PyTorch reference: {pytorch.Description}, {options.Threads} threads");
+        Console.WriteLine();
+        Console.WriteLine($"{"architecture",-12} {"engine",-40} {"batch",6} {"windows/s",10} {"ms/window",10} {"day (s)",8}");
+
+        var folder = Directory.CreateTempSubdirectory("seismic-bench-inference-").FullName;
+        try
+        {
+            foreach (var architecture in options.Architectures)
+                MeasureArchitecture(architecture, windowSamples, dayWindows, options, pytorch, folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        return 0;
+    }
+
+    private static void MeasureArchitecture(string architecture, int windowSamples, int dayWindows, Options options, PyTorchReference? pytorch, string folder)
+    {
+        var hyperparameters = ModelHyperparametersLoader.Load(Path.Combine(BenchmarkPaths.RepositoryRoot, "config", "models", architecture + ".yaml"));
+        var onnx = Path.Combine(folder, architecture + ".onnx");
+        var manifest = Path.Combine(folder, architecture + ".json");
+        using (var network = NetworkFactory.Create(hyperparameters, windowSamples, seed: 42))
+        {
+            network.eval();
+            OnnxExporter.Save(network, onnx);
+            WriteWeights(network, architecture, hyperparameters, windowSamples, folder, manifest);
+        }
+
+        var random = new Random(11);
+        var maxBatch = Math.Max(options.Batches.Max(), CheckWindows);
+        var windows = new float[maxBatch * windowSamples * TwoHeadNetwork.Channels];
+        for (var i = 0; i < windows.Length; i++)
+            windows[i] = (float)(random.NextDouble() * 2 - 1);
+
+        void Row(string engine, int batch, double windowsPerSecond) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{architecture,-12} {engine,-40} {batch,6} {windowsPerSecond,10:F1} {1000 / windowsPerSecond,10:F2} {dayWindows / windowsPerSecond,8:F1}"));
+
+        var results = new Dictionary<(string Engine, int Batch), double>();
+        using (var model = ClassifierModel.Load(onnx, windowSamples))
+        {
+            foreach (var batch in options.Batches)
+            {
+                var speed = Time(() => model.Predict(windows, batch), batch, options.Seconds);
+                results[("seismic", batch)] = speed;
+                Row("Seismic classifier (ORT defaults)", batch, speed);
+            }
+        }
+        foreach (var (name, sessionOptions) in SessionVariants(options.Threads))
+        {
+            using var session = new InferenceSession(onnx, sessionOptions);
+            foreach (var batch in options.Batches)
+                Row(name, batch, Time(() => RunSession(session, windows, batch, windowSamples), batch, options.Seconds));
+            sessionOptions.Dispose();
+        }
+
+        if (pytorch is null)
+            return;
+        // ONNX Runtime's logits on the first windows, for the script to compare its own with.
+        using (var session = new InferenceSession(onnx))
+        {
+            var logits = RunSession(session, windows, CheckWindows, windowSamples);
+            File.WriteAllBytes(Path.Combine(folder, architecture + ".input"), MemoryMarshal.AsBytes(windows.AsSpan(0, CheckWindows * windowSamples * TwoHeadNetwork.Channels)).ToArray());
+            File.WriteAllBytes(Path.Combine(folder, architecture + ".expected"), MemoryMarshal.AsBytes(logits.AsSpan()).ToArray());
+        }
+        var figures = pytorch.Run(
+            ["--manifest", manifest, "--threads", options.Threads.ToString(CultureInfo.InvariantCulture),
+             "--seconds", options.Seconds.ToString(CultureInfo.InvariantCulture), "--batches", string.Join(',', options.Batches)],
+            out var failure, "architecture");
+        if (figures is null)
+        {
+            Console.WriteLine($"{architecture,-12} PyTorch: failed ({failure})");
+            return;
+        }
+        foreach (var batch in options.Batches)
+        {
+            var speed = PyTorchReference.Number(figures, $"batch{batch}");
+            Row($"PyTorch {figures["torch"]} ({figures["threads"]} threads)", batch, speed);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{"",-12} {"  Seismic / PyTorch",-40} {batch,6} {results[("seismic", batch)] / speed,10:F2} x"));
+        }
+        Console.WriteLine($"{"",-12} {"  same weights: max |logit ORT - PyTorch|",-40} {figures["max_abs_diff"],6} over {CheckWindows} windows");
+    }
+
+    /// <summary>ONNX Runtime settings worth comparing: one thread, the benchmark's thread count, and that without spinning.</summary>
+    private static IEnumerable<(string Name, SessionOptions Options)> SessionVariants(int threads)
+    {
+        yield return ("ORT 1 intra-op thread", new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, IntraOpNumThreads = 1 });
+        yield return ($"ORT {threads} intra-op threads", new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, IntraOpNumThreads = threads });
+        var quiet = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, IntraOpNumThreads = threads };
+        quiet.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        yield return ($"ORT {threads} threads, no spinning", quiet);
+    }
+
+    /// <summary>Runs a batch; returns detector and classifier logits per window.</summary>
+    private static float[] RunSession(InferenceSession session, float[] windows, int batch, int windowSamples)
+    {
+        using var input = OrtValue.CreateTensorValueFromMemory(
+            OrtMemoryInfo.DefaultInstance, windows.AsMemory(0, batch * windowSamples * TwoHeadNetwork.Channels), [batch, windowSamples, TwoHeadNetwork.Channels]);
+        using var runOptions = new RunOptions();
+        using var outputs = session.Run(runOptions, [OnnxExporter.InputName], [input], [OnnxExporter.DetectorOutput, OnnxExporter.ClassifierOutput]);
+        var detector = outputs[0].GetTensorDataAsSpan<float>();
+        var classifier = outputs[1].GetTensorDataAsSpan<float>();
+        var logits = new float[batch * 2];
+        for (var i = 0; i < batch; i++)
+            (logits[2 * i], logits[(2 * i) + 1]) = (detector[i], classifier[i]);
+        return logits;
+    }
+
+    /// <summary>Windows per second: one warm-up run, then runs until <paramref name="seconds"/> have passed.</summary>
+    private static double Time(Action run, int batch, double seconds)
+    {
+        run();
+        var clock = Stopwatch.StartNew();
+        var runs = 0;
+        do
+        {
+            run();
+            runs++;
+        }
+        while (clock.Elapsed.TotalSeconds < seconds);
+        return runs * batch / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>The network's float tensors (state_dict) end to end in ARCH.weights, named and placed in ARCH.json, for the PyTorch script.</summary>
+    private static void WriteWeights(TwoHeadNetwork network, string architecture, ModelHyperparameters hyperparameters, int windowSamples, string folder, string manifestPath)
+    {
+        var tensors = new List<object>();
+        using var weights = File.Create(Path.Combine(folder, architecture + ".weights"));
+        foreach (var (name, tensor) in network.state_dict())
+        {
+            if (tensor.dtype != ScalarType.Float32)
+                continue;
+            var values = tensor.cpu().contiguous().data<float>().ToArray();
+            tensors.Add(new { name, shape = tensor.shape, offset = weights.Position });
+            weights.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+        }
+        object described = hyperparameters switch
+        {
+            CompactHyperparameters c => new { stem_filters = c.StemFilters, block_filters = c.BlockFilters, kernel_size = c.KernelSize, time_segments = c.TimeSegments },
+            CnnDenseHyperparameters d => new { filters = d.Filters, kernel_sizes = d.KernelSizes, dense_units = d.DenseUnits },
+            _ => throw new ArgumentException($"no PyTorch reference for {architecture}"),
+        };
+        File.WriteAllText(manifestPath, JsonSerializer.Serialize(new
+        {
+            architecture,
+            window = windowSamples,
+            hyperparameters = described,
+            weights = architecture + ".weights",
+            input = architecture + ".input",
+            expected = architecture + ".expected",
+            check_windows = CheckWindows,
+            tensors,
+        }));
+    }
+
+    private static Options Parse(string[] args)
+    {
+        var options = new Options(2, 5, [1, 64], ["compact", "cnn_dense"], true);
+        for (var i = 0; i < args.Length; i++)
+        {
+            options = args[i] switch
+            {
+                "--threads" => options with { Threads = int.Parse(args[++i], CultureInfo.InvariantCulture) },
+                "--seconds" => options with { Seconds = double.Parse(args[++i], CultureInfo.InvariantCulture) },
+                "--batches" => options with { Batches = [.. args[++i].Split(',').Select(b => int.Parse(b, CultureInfo.InvariantCulture))] },
+                "--architectures" => options with { Architectures = args[++i].Split(',') },
+                "--no-pytorch" => options with { PyTorch = false },
+                var unknown => throw new ArgumentException($"unknown option {unknown}"),
+            };
+        }
+        return options;
+    }
+}
