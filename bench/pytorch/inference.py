@@ -97,7 +97,8 @@ def main():
         detector, classifier = model(windows)
     diff = (torch.cat([detector, classifier], dim=1) - expected).abs().max().item()
 
-    figures = [f"architecture={manifest['architecture']}", f"tensors={loaded}", f"max_abs_diff={diff:.3g}"]
+    figures = [f"architecture={manifest['architecture']}", f"tensors={loaded}", f"max_abs_diff={diff:.3g}",
+               f"max_abs_logit={expected.abs().max().item():.3g}"]
     for batch in [int(b) for b in a.batches.split(",")]:
         x = windows[:batch] if batch <= count else torch.randn(batch, window, 3)
         with torch.inference_mode():
