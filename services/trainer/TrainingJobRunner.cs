@@ -58,8 +58,8 @@ public sealed class TrainingJobRunner(
                 // TorchSharp blocks its thread for the whole job; keep it off the thread pool the bus needs.
                 var finished = await Task.Factory.StartNew(
                     () => RunOne(claim.Command, telemetry, stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
-                if (finished)
-                    queue.Finish(claim);
+                if (finished && !queue.Finish(claim))
+                    logger.LogWarning("Training {TrainingId}: its queued command {Path} was removed while it trained; nothing left to move to finished", claim.Command.TrainingId, claim.Path);
             }
         }
     }

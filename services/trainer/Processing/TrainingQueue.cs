@@ -89,14 +89,21 @@ public sealed class TrainingQueue
         }
     }
 
-    /// <summary>Moves the claimed command to the finished ones, whatever the outcome (it will not run again), and releases the claim.</summary>
-    public void Finish(TrainingClaim claim)
+    /// <summary>
+    /// Moves the claimed command to the finished ones, whatever the outcome (it will not run again), and releases
+    /// the claim. Returns false when the command's file was gone (an operator removed it while it trained).
+    /// </summary>
+    public bool Finish(TrainingClaim claim)
     {
         lock (_gate)
         {
-            // Moved while still locked, so no other trainer can claim it between the release and the move.
-            File.Move(claim.Path, Path.Combine(_finished, Path.GetFileName(claim.Path)), overwrite: true);
+            // Moved while still locked, so no other trainer can claim it between the release and the move. A file
+            // removed meanwhile leaves nothing to move, and must not stop the trainer.
+            var present = File.Exists(claim.Path);
+            if (present)
+                File.Move(claim.Path, Path.Combine(_finished, Path.GetFileName(claim.Path)), overwrite: true);
             claim.Dispose();
+            return present;
         }
     }
 

@@ -37,6 +37,20 @@ public sealed class TrainingQueueTests : IDisposable
     }
 
     [Fact]
+    public void Should_finish_a_command_whose_file_an_operator_removed_while_it_trained()
+    {
+        var queue = new TrainingQueue(_folder);
+        queue.TryEnqueue(Command("removed"));
+        queue.TryEnqueue(Command("next"));
+        var claim = queue.ClaimNext()!;
+
+        File.Delete(claim.Path);
+
+        Assert.False(queue.Finish(claim));
+        Assert.Equal("next", queue.ClaimNext()!.Command.ModelName);
+    }
+
+    [Fact]
     public void Should_recognise_a_repeated_command_whether_pending_or_finished()
     {
         var queue = new TrainingQueue(_folder);
