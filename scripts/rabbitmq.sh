@@ -5,6 +5,7 @@
 #   scripts/rabbitmq.sh stop     stop the private broker (exit 0 if none runs)
 #   scripts/rabbitmq.sh status   say whether the private broker runs
 #   scripts/rabbitmq.sh env      print the export line the tests read (SEISMIC_TEST_RABBITMQ)
+#   scripts/rabbitmq.sh ctl ARGS rabbitmqctl ARGS against the private broker (deploy/local/up.sh adds its user so)
 #
 # The broker never touches a system-wide RabbitMQ: it has its own node name, AMQP port,
 # Erlang distribution port, epmd port, Erlang cookie and data/log folder (.rabbitmq/<port>/ in the repo).
@@ -18,6 +19,7 @@
 #   SEISMIC_RABBITMQ_START_TIMEOUT   seconds to wait for startup    (default 120)
 #   SEISMIC_RABBITMQ_KEEP_DATA=1     keep queues/messages of the previous run (default: each
 #                                    fresh start begins with an empty broker)
+#   SEISMIC_RABBITMQ_STATE_DIR       data, log and pid folder       (default .rabbitmq/<port> in the repo)
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -39,7 +41,7 @@ EPMD_PORT="${SEISMIC_RABBITMQ_EPMD_PORT:-$((AMQP_PORT - 1303))}"
 NODE_NAME="${SEISMIC_RABBITMQ_NODENAME:-seismic-test@localhost}"
 START_TIMEOUT="${SEISMIC_RABBITMQ_START_TIMEOUT:-120}"
 # One folder per AMQP port, so brokers on different ports never share their Mnesia data.
-STATE_DIR="${REPO_ROOT}/.rabbitmq/${AMQP_PORT}"
+STATE_DIR="${SEISMIC_RABBITMQ_STATE_DIR:-${REPO_ROOT}/.rabbitmq/${AMQP_PORT}}"
 AMQP_URI="amqp://guest:guest@127.0.0.1:${AMQP_PORT}/"
 
 RABBIT_BIN_DIR=/usr/lib/rabbitmq/bin
@@ -308,8 +310,15 @@ cmd_stop() {
     return 0
 }
 
+cmd_ctl() {
+    setup_env
+    node_responds || die "node ${NODE_NAME} is not running"
+    timeout 60 "$(find_tool rabbitmqctl)" -q -n "${NODE_NAME}" "$@"
+}
+
 case "${1:-}" in
     start)  cmd_start ;;
+    ctl)    shift; cmd_ctl "$@" ;;
     stop)   cmd_stop ;;
     status) cmd_status ;;
     env)    cmd_env ;;

@@ -20,7 +20,7 @@ public sealed class BackfillCommandTests(SimulatedHour hour) : IClassFixture<Sim
     private string End => SimulatedHour.StartUtc.AddMinutes(55).ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>Registers the crest-factor model under the configured model name in the environment's models folder.</summary>
-    private static async Task ImportModel(WorkerEnvironment environment)
+    internal static async Task ImportModel(WorkerEnvironment environment)
     {
         var onnx = TinyModels.WriteCrestFactor(environment.Folder, "crest-factor", 9601);
         await using var import = environment.Start("cli", "models", "import", onnx);
@@ -36,7 +36,7 @@ public sealed class BackfillCommandTests(SimulatedHour hour) : IClassFixture<Sim
     }
 
     /// <summary>The event rows (id, onset, label, back-azimuth), in file order, without the columns a run names itself (backfill id, key).</summary>
-    private static List<string> EventRows(WorkerEnvironment environment) =>
+    internal static List<string> EventRows(WorkerEnvironment environment) =>
         environment.ReportLines("events.csv").Select(line => string.Join(',', line.Split(',').Take(5))).ToList();
 
     [Fact]
