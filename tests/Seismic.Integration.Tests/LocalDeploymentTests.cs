@@ -8,8 +8,10 @@ namespace Seismic.Integration.Tests;
 /// <summary>
 /// deploy/local/up.sh and down.sh as an operator runs them: a private broker and the five workers as their own
 /// processes under one run folder, a backfill sent to them from another process, and down.sh stopping exactly
-/// what up.sh started. Needs rabbitmq-server installed (the test command installs it).
+/// what up.sh started. Needs rabbitmq-server installed (the test command installs it). In the broker collection,
+/// which runs alone: its six processes beside the timing-sensitive live tests made those miss their first segment.
 /// </summary>
+[Collection(RabbitMqCollection.Name)]
 public sealed class LocalDeploymentTests(SimulatedHour hour) : IClassFixture<SimulatedHour>
 {
     private static readonly string[] Workers = ["ingest", "beamformer", "classifier", "trainer", "reporter"];
