@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Seismic.Configuration;
 using Seismic.Contracts.Operations;
@@ -71,6 +72,9 @@ internal static class TrainCommand
             };
             using var host = builder.Build();
             await host.StartAsync(cancellation);
+            // A trainer in this process that fails stops the host; following would then wait for ever.
+            var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            using var following = CancellationTokenSource.CreateLinkedTokenSource(cancellation, stopping);
             try
             {
                 var bus = host.Services.GetRequiredService<IBus>();
@@ -82,7 +86,13 @@ internal static class TrainCommand
                     Console.WriteLine("Published. A trainer on the broker will pick it up; add --wait to follow it.");
                     return 0;
                 }
-                return await Follow(bus, request, cancellation);
+                return await Follow(bus, request, following.Token);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested && !cancellation.IsCancellationRequested)
+            {
+                Console.Error.WriteLine("The trainer in this process stopped before the training ended (its error is above). "
+                    + "The command stays queued in the trainer's folder and runs again the next time a trainer starts with these settings.");
+                return 1;
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
