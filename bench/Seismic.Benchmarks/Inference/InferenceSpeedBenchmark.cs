@@ -14,7 +14,7 @@ namespace Seismic.Benchmarks.Inference;
 
 /// <summary>
 /// Inference speed, windows per second, of the compact and CNN-dense networks at batch 1 and 64: through the
-/// classifier's own path (<see cref="ClassifierModel"/>, ONNX Runtime with the session options it chose), through
+/// classifier's own path (<see cref="ClassifierModel"/>, one segment, and two at once as the classifier takes them), through
 /// ONNX Runtime sessions with other thread settings, and through PyTorch (bench/pytorch/inference.py) running the
 /// same architecture with the same weights in the same run; the logits of the two are compared on the same windows,
 /// so "the same weights" is checked, not assumed. Each network is built with seeded random weights (speed does not
@@ -108,10 +108,14 @@ internal static class InferenceSpeedBenchmark
         using (var model = ClassifierModel.Load(onnx, windowSamples))
         {
             foreach (var batch in options.Batches)
+                Row("ClassifierModel, one segment", batch, Time(() => model.Predict(windows, batch), batch, options.Seconds));
+            // As the classifier runs it: two segments at once (its endpoint's concurrency), one session each.
+            using var second = ClassifierModel.Load(onnx, windowSamples);
+            foreach (var batch in options.Batches)
             {
-                var speed = Time(() => model.Predict(windows, batch), batch, options.Seconds);
+                var speed = TimeTogether([() => model.Predict(windows, batch), () => second.Predict(windows, batch)], batch, options.Seconds);
                 results[("seismic", batch)] = speed;
-                Row("Seismic classifier (ClassifierModel)", batch, speed);
+                Row("Seismic classifier (2 segments at once)", batch, speed);
             }
         }
         foreach (var (name, sessionOptions) in SessionVariants(options.Threads))
@@ -174,6 +178,14 @@ internal static class InferenceSpeedBenchmark
         for (var i = 0; i < batch; i++)
             (logits[2 * i], logits[(2 * i) + 1]) = (detector[i], classifier[i]);
         return logits;
+    }
+
+    /// <summary>Windows per second of all <paramref name="runs"/> together, each looping on its own thread for <paramref name="seconds"/>.</summary>
+    private static double TimeTogether(IReadOnlyList<Action> runs, int batch, double seconds)
+    {
+        var rates = new double[runs.Count];
+        Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = runs.Count }, i => rates[i] = Time(runs[i], batch, seconds));
+        return rates.Sum();
     }
 
     /// <summary>Windows per second: one warm-up run, then runs until <paramref name="seconds"/> have passed.</summary>

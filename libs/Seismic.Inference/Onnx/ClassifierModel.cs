@@ -61,17 +61,18 @@ public sealed class ClassifierModel : IDisposable
     }
 
     /// <summary>
-    /// One intra-op thread per CPU this process may use: ONNX Runtime's own default counts physical cores, which on
-    /// a 2-vCPU machine is one thread, measured (./build.sh bench inference) 1.5-2.4 times slower than two. Idle
-    /// threads sleep instead of spinning, so the beamformer in the same process keeps the CPU between batches;
-    /// that cost under 3 % at batch 64.
+    /// One intra-op thread, set explicitly (ONNX Runtime's default counts physical cores, which differs between
+    /// machines), and idle threads sleep instead of spinning. The classifier takes two segments at once, so one
+    /// thread each keeps two cores busy: measured (./build.sh bench inference), two concurrent single-thread
+    /// sessions classify more windows per second than one two-thread session, and in the whole pipeline two
+    /// threads per session slowed the demo's backfill from 64 s to 75 s by crowding out the beamformer.
     /// </summary>
     private static SessionOptions SessionOptions()
     {
         var options = new SessionOptions
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            IntraOpNumThreads = Environment.ProcessorCount,
+            IntraOpNumThreads = 1,
         };
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         return options;

@@ -3,8 +3,8 @@ using MassTransit;
 namespace Seismic.Classifier.Consumers;
 
 /// <summary>
-/// ONNX Runtime already spreads one batch over the cores, so two segments at once keep them busy without
-/// holding many segments' beams in memory.
+/// Two segments at once, each through a one-thread ONNX Runtime session (see ClassifierModel), keep two cores
+/// busy without holding many segments' beams in memory.
 /// </summary>
 public sealed class BeamsFormedConsumerDefinition : ConsumerDefinition<BeamsFormedConsumer>
 {
