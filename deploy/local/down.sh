@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops what deploy/local/up.sh started in RUN_DIR: the five workers (SIGTERM, then SIGKILL after 30 s) and the
+# Stops what deploy/local/up.sh started in RUN_DIR: every worker instance (SIGTERM, then SIGKILL after 30 s) and the
 # private broker. Only processes whose pid file is in RUN_DIR and whose command line is that worker are
 # signalled. Logs, the broker's data and the message-data folder stay for inspection.
 #
@@ -13,8 +13,11 @@ RUN_DIR="$(cd "${RUN_DIR}" && pwd)"
 
 log() { printf 'down: %s\n' "$*"; }
 
+shopt -s nullglob
 for worker in reporter classifier beamformer ingest trainer; do
-    pidfile="${RUN_DIR}/pids/${worker}.pid"
+  # The worker's first instance and its others (classifier-2, ...).
+  for pidfile in "${RUN_DIR}/pids/${worker}.pid" "${RUN_DIR}/pids/${worker}"-[0-9]*.pid; do
+    instance="$(basename "${pidfile}" .pid)"
     [[ -s "${pidfile}" ]] || continue
     pid="$(tr -dc '0-9' < "${pidfile}")"
     if [[ -n "${pid}" ]] && kill -0 "${pid}" 2>/dev/null \
@@ -22,12 +25,13 @@ for worker in reporter classifier beamformer ingest trainer; do
         kill -TERM "${pid}" 2>/dev/null || true
         for _ in $(seq 1 60); do kill -0 "${pid}" 2>/dev/null || break; sleep 0.5; done
         if kill -0 "${pid}" 2>/dev/null; then
-            log "${worker} (pid ${pid}) did not stop within 30 s of SIGTERM: SIGKILL"
+            log "${instance} (pid ${pid}) did not stop within 30 s of SIGTERM: SIGKILL"
             kill -KILL "${pid}" 2>/dev/null || true
         fi
-        log "${worker} stopped (pid ${pid})"
+        log "${instance} stopped (pid ${pid})"
     fi
     rm -f "${pidfile}"
+  done
 done
 
 if [[ -f "${RUN_DIR}/broker.env" ]]; then

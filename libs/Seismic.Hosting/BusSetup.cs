@@ -83,6 +83,21 @@ public static class BusSetup
         return builder;
     }
 
+    /// <summary>
+    /// Makes a process's own listening queue (a command's follower) outlive a broker restart: durable and not
+    /// auto-deleted, so the persistent answers routed to it while the connection is down wait for the listener to
+    /// reconnect, and removed by the broker <paramref name="unusedFor"/> after its last consumer went away. On the
+    /// in-memory transport nothing needs to survive.
+    /// </summary>
+    public static void SurviveBrokerRestart(IReceiveEndpointConfigurator endpoint, TimeSpan unusedFor)
+    {
+        if (endpoint is not IRabbitMqReceiveEndpointConfigurator rabbit)
+            return;
+        rabbit.Durable = true;
+        rabbit.AutoDelete = false;
+        rabbit.SetQueueArgument("x-expires", (int)unusedFor.TotalMilliseconds);
+    }
+
     private static void LogTransport(IBusRegistrationContext context, string transport) =>
         context.GetRequiredService<ILoggerFactory>().CreateLogger("Seismic.Bus")
             .LogInformation("Bus transport: {Transport}", transport);

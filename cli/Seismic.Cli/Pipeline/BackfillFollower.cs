@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MassTransit;
+using Seismic.Contracts.Beams;
 using Seismic.Contracts.Classification;
 using Seismic.Contracts.Ingest;
 using Seismic.Contracts.Operations;
@@ -83,6 +84,16 @@ public sealed class BackfillFollower
             else if (context.Message.Stage != PipelineStage.Ingest)
                 _failedSegments[context.Message.SubjectId] = $"{context.Message.Stage}: {context.Message.Reason}";
         }));
+        // A message no retry could handle went to its stage's _error queue: its segment will not be reported, and
+        // waiting for it would never end. The message itself stays there for `seismic errors replay`.
+        endpoint.Handler<Fault<WaveformSegmentIngested>>(context => Mine(context.Message.Message.BackfillId, () =>
+            GaveUp(PipelineStage.Beamformer, context.Message.Message.SegmentId, context.Message)));
+        endpoint.Handler<Fault<BeamsFormed>>(context => Mine(context.Message.Message.BackfillId, () =>
+            GaveUp(PipelineStage.Classifier, context.Message.Message.SegmentId, context.Message)));
+        endpoint.Handler<Fault<WindowsClassified>>(context => Mine(context.Message.Message.BackfillId, () =>
+            GaveUp(PipelineStage.Reporter, context.Message.Message.SegmentId, context.Message)));
+        endpoint.Handler<Fault<EventClassified>>(context => Mine(context.Message.Message.BackfillId, () =>
+            GaveUp(PipelineStage.Reporter, context.Message.Message.SegmentId, context.Message)));
         endpoint.Handler<EventClassified>(context => Mine(context.Message.BackfillId, () => _events[(context.Message.EventId, context.Message.Model.Name, context.Message.Model.Version)] = context.Message));
         endpoint.Handler<WindowsClassified>(context => Mine(context.Message.BackfillId, () => _expectedEvents[context.Message.SegmentId] = context.Message.EventCount));
         endpoint.Handler<EventPictureWritten>(context => Mine(context.Message.BackfillId, () => _pictures[context.Message.EventId] = context.Message));
@@ -122,6 +133,9 @@ public sealed class BackfillFollower
             await Task.Delay(TimeSpan.FromMilliseconds(200), cancellation);
         }
     }
+
+    private void GaveUp(PipelineStage stage, string segmentId, Fault fault) =>
+        _failedSegments.TryAdd(segmentId, $"{stage}: {fault.Exceptions.FirstOrDefault()?.Message ?? "failed"} (the message is in the stage's _error queue)");
 
     private Task Mine(Guid? backfillId, Action update)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MassTransit;
+using Seismic.Hosting;
 using Seismic.Cli.Commands;
 using Seismic.Contracts.Classification;
 using Seismic.Contracts.Ingest;
@@ -66,7 +67,13 @@ internal static class BackfillRun
 
     private static async Task Follow(IBus bus, BackfillInterval request, BackfillFollower follower, bool waitForPictures, CancellationToken cancellation)
     {
-        var listener = bus.ConnectReceiveEndpoint(new TemporaryEndpointDefinition(), null, follower.Listen);
+        // A queue of this backfill's own that survives a broker restart (answers published meanwhile wait in it),
+        // removed by the broker an hour after this process stopped listening.
+        var listener = bus.ConnectReceiveEndpoint($"backfill-follower-{request.BackfillId:N}", endpoint =>
+        {
+            BusSetup.SurviveBrokerRestart(endpoint, TimeSpan.FromHours(1));
+            follower.Listen(endpoint);
+        });
         try
         {
             await listener.Ready.WaitAsync(cancellation);
