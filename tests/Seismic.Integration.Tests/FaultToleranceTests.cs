@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using RabbitMQ.Client;
+using Xunit.Abstractions;
 
 namespace Seismic.Integration.Tests;
 
@@ -13,7 +14,7 @@ namespace Seismic.Integration.Tests;
 /// failure lands with work still to do. In the broker collection, which runs alone.
 /// </summary>
 [Collection(RabbitMqCollection.Name)]
-public sealed partial class FaultToleranceTests(FaultToleranceTests.Reference reference) : IClassFixture<FaultToleranceTests.Reference>
+public sealed partial class FaultToleranceTests(FaultToleranceTests.Reference reference, ITestOutputHelper output) : IClassFixture<FaultToleranceTests.Reference>
 {
     private static readonly TimeSpan BackfillTimeout = TimeSpan.FromMinutes(5);
 
@@ -47,6 +48,7 @@ public sealed partial class FaultToleranceTests(FaultToleranceTests.Reference re
         }
 
         await reference.AssertSameRows(environment, deployment, backfill);
+        output.WriteLine(string.Join(", ", killedWhileReported.Select(kill => $"{kill.Stage} killed with {kill.Reported} of {reference.Segments} segments reported")));
         Assert.All(killedWhileReported, kill => Assert.True(kill.Reported < reference.Segments,
             $"the {kill.Stage} was killed after every segment was reported ({kill.Reported} of {reference.Segments}): not mid-way"));
     }
@@ -63,6 +65,7 @@ public sealed partial class FaultToleranceTests(FaultToleranceTests.Reference re
         var reportedAtRestart = Reported(environment);
 
         await reference.AssertSameRows(environment, deployment, backfill);
+        output.WriteLine($"broker restarted with {reportedAtRestart} of {reference.Segments} segments reported");
         Assert.True(reportedAtRestart < reference.Segments, $"the broker restarted after every segment was reported ({reportedAtRestart}): not mid-way");
     }
 
@@ -104,6 +107,7 @@ public sealed partial class FaultToleranceTests(FaultToleranceTests.Reference re
             Assert.True(headers.TryGetValue("MT-Fault-Message", out var reason), "a parked message without MT-Fault-Message");
             reasons.Add(Encoding.UTF8.GetString((byte[])reason!));
         }
+        output.WriteLine(string.Join(Environment.NewLine, reasons));
         Assert.Equal(2, reasons.Count);
         Assert.All(reasons, reason => Assert.False(string.IsNullOrWhiteSpace(reason)));
     }
@@ -118,6 +122,7 @@ public sealed partial class FaultToleranceTests(FaultToleranceTests.Reference re
         await reference.AssertSameRows(environment, deployment, backfill);
         var first = ClassifiedLine().Count(deployment.Log("classifier"));
         var second = ClassifiedLine().Count(deployment.Log("classifier-2"));
+        output.WriteLine($"classifier: {first} segments, classifier-2: {second}");
         Assert.True(first > 0 && second > 0, $"one classifier did all the work: {first} and {second} segments{deployment.Logs()}");
         Assert.Equal(reference.Segments, first + second);
     }
