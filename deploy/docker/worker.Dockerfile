@@ -20,13 +20,6 @@ RUN dotnet publish "services/${WORKER}/Seismic.${WORKER^}.csproj" -c Release -o 
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 ARG WORKER
-# Packages one worker needs at run time, e.g. fonts for the reporter's plots (the aspnet image has none).
-ARG RUNTIME_APT_PACKAGES=""
-RUN if [ -n "${RUNTIME_APT_PACKAGES}" ]; then \
-        apt-get update \
-        && apt-get install -y --no-install-recommends ${RUNTIME_APT_PACKAGES} \
-        && rm -rf /var/lib/apt/lists/*; \
-    fi
 # config/seismic.yaml resolves its relative paths against its own folder: mounted at /srv/seismic/config/,
 # ../output, ../models and ../data are /srv/seismic/output, /srv/seismic/models and /srv/seismic/data.
 RUN mkdir -p /srv/seismic/config /srv/seismic/output /srv/seismic/models /srv/seismic/data /srv/seismic/message-data \
