@@ -14,7 +14,7 @@
 set -euo pipefail
 
 DEPLOY="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-CACHE="${SEISMIC_VALIDATE_CACHE:-${XDG_CACHE_HOME:-${HOME}/.cache}/seismic/deploy-validate}"
+CACHE="${SEISMIC_VALIDATE_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/seismic/deploy-validate}"
 failures=0
 
 step() { printf '\n== %s\n' "$*"; }
@@ -28,8 +28,9 @@ command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 if ((${#missing[@]} > 0)); then
     step "installing ${missing[*]} (apt-get)"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+    # Another install (scripts/rabbitmq.sh installs the broker) may hold dpkg's lock: wait for it.
+    as_root apt-get -o DPkg::Lock::Timeout=300 update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 # npm packages: installed again only when the lock file changed.

@@ -1,4 +1,4 @@
-// Checks Kubernetes manifests against the API schemas of kubernetes-models (Kubernetes 1.3x) and KEDA's CRD
+// Checks Kubernetes manifests against the Kubernetes API schemas packaged in kubernetes-models and KEDA's CRD
 // schemas (@kubernetes-models/keda, generated from KEDA's CRDs), and lints Dockerfiles with dockerfile-utils
 // (the linter of VS Code's Docker extension). Run by deploy/validate.sh with the packages of package-lock.json.
 //
