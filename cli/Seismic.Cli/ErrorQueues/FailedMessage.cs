@@ -22,8 +22,8 @@ internal sealed record FailedMessage
     /// <summary>The segment, backfill, event or training the message is about, as "segmentId=..."; null when it names none.</summary>
     public required string? Subject { get; init; }
 
-    // The ids an operator looks up in the reports and logs, most specific first: a segment belongs to a backfill.
-    private static readonly string[] SubjectProperties = ["segmentId", "eventId", "backfillId", "trainingId", "modelId"];
+    // The ids an operator looks up in the reports and logs, most specific first: an event lies in a segment, a segment in a backfill.
+    private static readonly string[] SubjectProperties = ["eventId", "segmentId", "backfillId", "trainingId"];
 
     /// <summary>
     /// Reads a message as MassTransit left it in an _error queue. <paramref name="headers"/> are the AMQP headers
