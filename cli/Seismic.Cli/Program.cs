@@ -17,6 +17,7 @@ var root = new RootCommand("Seismic: watches a seismic array, forms beams, detec
     ModelsCommand.Create(),
     EvaluateCommand.Create(),
     ScoreCommand.Create(),
+    ErrorsCommand.Create(),
     ConfigCommand.Create(),
     VersionCommand.Create(),
 };

@@ -32,7 +32,9 @@ public sealed class CsvTable<TRow>(string path, Func<TRow, string> keyOf, string
                 CutTornLine();
                 _keys = ReadKeys();
             }
-            var fresh = rows.Where(row => _keys.Add(keyOf(row))).ToList();
+            // Keys count as written only once the bytes are: a write that fails (a full disk, a lost mount) must leave
+            // the rows new for the message's retry or replay, or they would never be written.
+            var fresh = rows.Where(row => !_keys.Contains(keyOf(row))).DistinctBy(keyOf).ToList();
             if (fresh.Count == 0)
                 return 0;
 
@@ -46,6 +48,7 @@ public sealed class CsvTable<TRow>(string path, Func<TRow, string> keyOf, string
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
             using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
             stream.Write(bytes);
+            _keys.UnionWith(fresh.Select(keyOf));
             return fresh.Count;
         }
     }
