@@ -15,6 +15,8 @@
 #   SEISMIC_LOCAL_AMQP_PORT   the broker's AMQP port on 127.0.0.1 (default 35800; the tests' broker uses 35672)
 #   SEISMIC_CONFIG            the settings file the workers read (default config/seismic.yaml of the repository)
 #   SEISMIC_UP_TIMEOUT        seconds to wait for every worker to report healthy (default 120)
+#   SEISMIC_LOCAL_HTTP_PORT   first of the workers' HTTP ports on 127.0.0.1, one each in the order above
+#                             (default 35810: ingest 35810 ... reporter 35814); /health, /health/live, /metrics
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -71,12 +73,13 @@ export DOTNET_ENVIRONMENT=Production
 ENV
 umask 022
 
-for worker in "${WORKERS[@]}"; do
+for index in "${!WORKERS[@]}"; do
+    worker="${WORKERS[${index}]}"
     (
         # shellcheck disable=SC1091
         source "${RUN_DIR}/seismic.env"
         cd "${RUN_DIR}"
-        setsid nohup dotnet "$(dll_of "${worker}")" >"${RUN_DIR}/logs/${worker}.log" 2>&1 </dev/null &
+        URLS="http://127.0.0.1:$(( ${SEISMIC_LOCAL_HTTP_PORT:-35810} + index ))" setsid nohup dotnet "$(dll_of "${worker}")" >"${RUN_DIR}/logs/${worker}.log" 2>&1 </dev/null &
         echo $! > "${RUN_DIR}/pids/${worker}.pid"
     )
 done
@@ -93,7 +96,7 @@ for worker in "${WORKERS[@]}"; do
         fi
         sleep 1
     done
-    log "${worker} healthy (pid $(cat "${RUN_DIR}/pids/${worker}.pid"), log ${RUN_DIR}/logs/${worker}.log)"
+    log "${worker} healthy (pid $(cat "${RUN_DIR}/pids/${worker}.pid"), log ${RUN_DIR}/logs/${worker}.log, health $(grep -o -m1 'Health served at [^ ]*' "${RUN_DIR}/logs/${worker}.log" | cut -d' ' -f4))"
 done
 log "broker amqp://seismic:***@127.0.0.1:${PORT}/ (credentials in ${RUN_DIR}/seismic.env), settings ${CONFIG}"
 log "backfill:  (source ${RUN_DIR}/seismic.env && seismic backfill --rabbitmq \"\$Seismic__Bus__RabbitMq__Uri\" --start ... --end ...)"
