@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Seismic.Contracts.Classification;
 
 namespace Seismic.Integration.Tests;
 
@@ -44,8 +45,23 @@ public sealed partial class WorkerHttpTests
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal("Healthy", JsonDocument.Parse(await live.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
 
-        var metrics = await http.GetStringAsync("/metrics");
-        Assert.Matches(@"(?m)^(masstransit|seismic)_\w+", metrics);
+        // Instruments appear in /metrics once they measured something: give the reporter one (empty) segment.
+        await using (var publisher = await Publisher.Start(environment))
+        {
+            await publisher.Bus.Publish(new WindowsClassified
+            {
+                SegmentId = "ARCES_20240305T091000.000Z_20240305T091500.000Z",
+                ArrayCode = "ARCES",
+                Model = new ModelIdentity { Name = "tiny", Version = 1, Sha256 = "" },
+                WindowLengthSeconds = 240,
+                WindowStepSeconds = 5,
+                Windows = [],
+            });
+        }
+        var metrics = "";
+        for (var deadline = DateTime.UtcNow + Startup; DateTime.UtcNow < deadline && !metrics.Contains("seismic_message_lag", StringComparison.Ordinal); await Task.Delay(500))
+            metrics = await http.GetStringAsync("/metrics");
+        Assert.Matches(@"(?m)^seismic_message_lag\w*\{[^}]*message_type=""WindowsClassified""", metrics);
     }
 
     [Fact]
