@@ -20,6 +20,9 @@
 #   SEISMIC_LOCAL_AMQP_PORT   the broker's AMQP port on 127.0.0.1 (default 35800; the tests' broker uses 35672)
 #   SEISMIC_CONFIG            the settings file the workers read (default config/seismic.yaml of the repository)
 #   SEISMIC_UP_TIMEOUT        seconds to wait for every started worker to report healthy (default 120)
+#   SEISMIC_LOCAL_HTTP_PORT   first of the workers' HTTP ports on 127.0.0.1 (/health, /health/live, /metrics), one each
+#                             in the order above (default 35810: ingest 35810 ... reporter 35814; a second instance
+#                             10 above its first: classifier-2 35822); 0: each takes a free port (its log says which)
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -110,7 +113,9 @@ umask 022
 # The instances to run, and which of them this call starts (with the log line each started from).
 declare -A FROM_LINE=()
 STARTED=()
-for worker in "${WORKERS[@]}"; do
+HTTP_BASE="${SEISMIC_LOCAL_HTTP_PORT:-35810}"
+for index in "${!WORKERS[@]}"; do
+    worker="${WORKERS[${index}]}"
     for ((i = 1; i <= COUNT[${worker}]; i++)); do
         instance="${worker}"; (( i > 1 )) && instance="${worker}-${i}"
         if [[ -n "$(running_pid "${instance}")" ]]; then
@@ -123,7 +128,9 @@ for worker in "${WORKERS[@]}"; do
             # shellcheck disable=SC1091
             source "${RUN_DIR}/seismic.env"
             cd "${RUN_DIR}"
-            setsid nohup dotnet "$(dll_of "${worker}")" >>"${logfile}" 2>&1 </dev/null &
+            http_port=0
+            (( HTTP_BASE > 0 )) && http_port=$(( HTTP_BASE + index + 10 * (i - 1) ))
+            URLS="http://127.0.0.1:${http_port}" setsid nohup dotnet "$(dll_of "${worker}")" >>"${logfile}" 2>&1 </dev/null &
             echo $! > "${RUN_DIR}/pids/${instance}.pid"
         )
         STARTED+=("${instance}")
@@ -152,7 +159,7 @@ for instance in "${STARTED[@]}"; do
         fi
         sleep 1
     done
-    log "${instance} healthy (pid $(cat "${RUN_DIR}/pids/${instance}.pid"), log ${logfile})"
+    log "${instance} healthy (pid $(cat "${RUN_DIR}/pids/${instance}.pid"), log ${logfile}, health $(tail -n "+${FROM_LINE[${instance}]}" "${logfile}" | grep -o -m1 'Health served at [^ ]*' | cut -d' ' -f4))"
 done
 log "broker amqp://seismic:***@127.0.0.1:${PORT}/ (credentials in ${RUN_DIR}/seismic.env), settings ${CONFIG}"
 log "backfill:  (source ${RUN_DIR}/seismic.env && seismic backfill --rabbitmq \"\$Seismic__Bus__RabbitMq__Uri\" --start ... --end ...)"

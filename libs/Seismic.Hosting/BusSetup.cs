@@ -2,6 +2,7 @@ using MassTransit;
 using MassTransit.MessageData;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -36,6 +37,12 @@ public static class BusSetup
             messageDataFolder,
             options.Transport == BusTransport.InMemory ? null : TimeSpan.FromHours(options.MessageDataRetentionHours),
             services.GetRequiredService<ILogger<MessageDataJanitor>>()));
+
+        // Queue lag and the segment tag of every consumed message, whichever workers this process runs.
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<PipelineMetrics>();
+        builder.Services.AddConsumeObserver<ConsumeTelemetryObserver>();
 
         builder.Services.AddMassTransit(bus =>
         {

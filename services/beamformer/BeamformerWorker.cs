@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Seismic.Beamformer.Consumers;
 using Seismic.Beams;
 using Seismic.Configuration;
+using Seismic.Hosting;
 using Seismic.Sources;
 using Seismic.Waveforms.Selection;
 
@@ -20,6 +21,8 @@ public static class BeamformerWorker
     {
         ArgumentNullException.ThrowIfNull(settings);
         bus.TryAddSingleton(TimeProvider.System);
+        bus.AddMetrics();
+        bus.TryAddSingleton<PipelineMetrics>();
         bus.TryAddSingleton(new BeamPipeline(settings));
         bus.TryAddSingleton(new ArrayInventorySource(settings.Array, location => ReadInventory(location, settings.Array)));
         bus.AddConsumer<WaveformSegmentIngestedConsumer, WaveformSegmentIngestedConsumerDefinition>();

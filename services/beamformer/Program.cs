@@ -1,15 +1,16 @@
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Seismic.Configuration;
 using Seismic.Hosting;
 using Seismic.Beamformer;
 
 try
 {
-    var builder = Host.CreateApplicationBuilder(args);
+    var builder = WebApplication.CreateBuilder(args);
     builder.AddServiceDefaults("beamformer");
+    builder.AddWorkerHttp("beamformer");
     var settings = builder.LoadSeismicSettings();
     builder.AddSeismicBus(BusTransport.RabbitMq, bus => bus.AddBeamformerWorker(settings));
-    await builder.Build().RunAsync();
+    await builder.Build().MapWorkerEndpoints().RunAsync();
     return 0;
 }
 catch (SettingsException invalid)

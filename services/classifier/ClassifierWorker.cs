@@ -1,10 +1,12 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Seismic.Classifier.Consumers;
 using Seismic.Classifier.Processing;
 using Seismic.Configuration;
 using Seismic.Detection;
+using Seismic.Hosting;
 using Seismic.Inference.Models;
 using Seismic.Inference.Registry;
 using Seismic.Metadata.Geometry;
@@ -18,6 +20,8 @@ public static class ClassifierWorker
     {
         ArgumentNullException.ThrowIfNull(settings);
         bus.TryAddSingleton(TimeProvider.System);
+        bus.AddMetrics();
+        bus.TryAddSingleton<PipelineMetrics>();
         bus.AddSingleton<ActiveModel>();
         bus.AddSingleton(services => new ModelLoader(
             new ModelRegistry(settings.Paths.ModelsDir), services.GetRequiredService<ActiveModel>(), settings.Model.Name, settings.Model.Version.Number,
@@ -28,6 +32,11 @@ public static class ClassifierWorker
             settings.Model.InferenceBatchSize,
             new GeoPoint(settings.Array.ReferenceLatitudeDeg, settings.Array.ReferenceLongitudeDeg)));
         bus.AddHostedService<StartupModelLoader>();
+        bus.AddHealthChecks().Add(new HealthCheckRegistration(
+            "classifier-model",
+            services => new ModelHealthCheck(services.GetRequiredService<ActiveModel>(), settings.Model.Name, settings.Model.Version.Number, settings.Paths.ModelsDir),
+            failureStatus: null,
+            tags: ["model"]));
         bus.AddConsumer<BeamsFormedConsumer, BeamsFormedConsumerDefinition>();
         bus.AddConsumer<ModelPublishedConsumer, ModelPublishedConsumerDefinition>();
         return bus;

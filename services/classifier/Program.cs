@@ -1,15 +1,16 @@
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Seismic.Configuration;
 using Seismic.Hosting;
 using Seismic.Classifier;
 
 try
 {
-    var builder = Host.CreateApplicationBuilder(args);
+    var builder = WebApplication.CreateBuilder(args);
     builder.AddServiceDefaults("classifier");
+    builder.AddWorkerHttp("classifier");
     var settings = builder.LoadSeismicSettings();
     builder.AddSeismicBus(BusTransport.RabbitMq, bus => bus.AddClassifierWorker(settings));
-    await builder.Build().RunAsync();
+    await builder.Build().MapWorkerEndpoints().RunAsync();
     return 0;
 }
 catch (SettingsException invalid)

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Seismic.Configuration;
+using Seismic.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Seismic.Ingest.Consumers;
 using Seismic.Ingest.Live;
@@ -21,6 +22,8 @@ public static class IngestWorker
         ArgumentNullException.ThrowIfNull(settings);
         bus.TryAddSingleton(settings);
         bus.TryAddSingleton(TimeProvider.System);
+        bus.AddMetrics();
+        bus.TryAddSingleton<PipelineMetrics>();
         var grid = new SegmentGrid(
             TimeSpan.FromSeconds(settings.Source.SegmentLengthS),
             TimeSpan.FromSeconds(settings.Source.SegmentOverlapS),

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Seismic.Configuration;
+using Seismic.Hosting;
 using Seismic.Reporter.Consumers;
 using Seismic.Reporter.Processing;
 
@@ -14,6 +15,9 @@ public static class ReporterWorker
     public static IBusRegistrationConfigurator AddReporterWorker(this IBusRegistrationConfigurator bus, SeismicSettings settings)
     {
         bus.TryAddSingleton(TimeProvider.System);
+        bus.AddMetrics();
+        bus.TryAddSingleton<PipelineMetrics>();
+        bus.AddHealthChecks().AddCheck("reports-folder", new FolderWritableHealthCheck(settings.Paths.ReportsDir), tags: ["storage"]);
         bus.AddSingleton(services =>
         {
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ReportBook));

@@ -15,7 +15,11 @@ public static class TrainerWorker
     /// </summary>
     public static IBusRegistrationConfigurator AddTrainerWorker(this IBusRegistrationConfigurator bus, SeismicSettings settings)
     {
-        bus.AddSingleton(new TrainingQueue(Path.Combine(settings.Paths.OutputDir, "training", "queue")));
+        var queueFolder = Path.Combine(settings.Paths.OutputDir, "training", "queue");
+        bus.AddSingleton(new TrainingQueue(queueFolder));
+        // TrainModel is accepted by writing it to this folder: one it cannot write loses no command (the message
+        // fails to its error queue), but takes none either.
+        bus.AddHealthChecks().AddCheck("training-queue-folder", new FolderWritableHealthCheck(queueFolder), tags: ["storage"]);
         bus.AddSingleton(provider => new TrainingJob(provider.GetRequiredService<SettingsFile>().Path));
         bus.AddHostedService<TrainingJobRunner>();
         bus.AddConsumer<TrainModelConsumer, TrainModelConsumerDefinition>();

@@ -44,6 +44,8 @@ internal sealed class LocalDeployment : IAsyncDisposable
         {
             ["SEISMIC_CONFIG"] = environment.ConfigFile,
             ["SEISMIC_LOCAL_AMQP_PORT"] = port.ToString(CultureInfo.InvariantCulture),
+            // Each worker takes a free HTTP port: a test must not depend on 35810-35824 being free.
+            ["SEISMIC_LOCAL_HTTP_PORT"] = "0",
         });
         await deployment.UpAgain(scale);
         return deployment;

@@ -30,6 +30,8 @@ internal sealed class WorkerEnvironment : IDisposable
             ["Seismic__Bus__MessageDataPath"] = Path.Combine(Folder, "message-data"),
             ["Seismic__ConfigFile"] = ConfigFile,
             ["DOTNET_ENVIRONMENT"] = "Production",
+            // Every worker serves /health and /metrics: on a port the system picks, so tests never collide on one.
+            ["URLS"] = "http://127.0.0.1:0",
         };
         if (useBroker)
         {

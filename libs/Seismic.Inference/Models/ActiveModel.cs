@@ -9,14 +9,17 @@ public sealed class ActiveModel : IDisposable
     private readonly ReaderWriterLockSlim _gate = new();
     private LoadedModel? _current;
 
-    public string? CurrentId
+    public string? CurrentId => CurrentCard?.Id;
+
+    /// <summary>The card of the model in use (name, version, thresholds), or null before the first is loaded.</summary>
+    public Registry.ModelCard? CurrentCard
     {
         get
         {
             _gate.EnterReadLock();
             try
             {
-                return _current?.Card.Id;
+                return _current?.Card;
             }
             finally
             {

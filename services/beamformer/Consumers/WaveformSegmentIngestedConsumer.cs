@@ -4,12 +4,13 @@ using Seismic.Beams;
 using Seismic.Contracts.Beams;
 using Seismic.Contracts.Ingest;
 using Seismic.Contracts.Operations;
+using Seismic.Hosting;
 
 namespace Seismic.Beamformer.Consumers;
 
 /// <summary>Forms the three beams of an ingested segment and publishes them, or says why it cannot.</summary>
 public sealed partial class WaveformSegmentIngestedConsumer(
-    BeamPipeline pipeline, ArrayInventorySource inventory, IMessageDataRepository repository, TimeProvider clock,
+    BeamPipeline pipeline, ArrayInventorySource inventory, IMessageDataRepository repository, PipelineMetrics metrics, TimeProvider clock,
     ILogger<WaveformSegmentIngestedConsumer> logger)
     : IConsumer<WaveformSegmentIngested>
 {
@@ -71,6 +72,7 @@ public sealed partial class WaveformSegmentIngestedConsumer(
             EventHint = segment.EventHint,
             Beams = await repository.PutBytes(BeamPayload.Encode(beams.InPayloadOrder), context.CancellationToken),
         });
+        metrics.SegmentBeamformed();
         LogFormed(segment.SegmentId, beams.BackAzimuth.BackAzimuthDeg, beams.BackAzimuth.Source, beams.SitesUsed.Count, beams.Warnings.Count);
     }
 

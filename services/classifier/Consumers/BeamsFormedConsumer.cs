@@ -4,13 +4,15 @@ using Seismic.Classifier.Processing;
 using Seismic.Contracts.Beams;
 using Seismic.Contracts.Classification;
 using Seismic.Contracts.Operations;
+using Seismic.Hosting;
 using Seismic.Inference.Models;
 
 namespace Seismic.Classifier.Consumers;
 
 /// <summary>Classifies a segment's beams with the active model and publishes the windows and the events.</summary>
 public sealed partial class BeamsFormedConsumer(
-    ActiveModel activeModel, SegmentClassifier classifier, IMessageDataRepository repository, TimeProvider clock, ILogger<BeamsFormedConsumer> logger)
+    ActiveModel activeModel, SegmentClassifier classifier, IMessageDataRepository repository, PipelineMetrics metrics, TimeProvider clock,
+    ILogger<BeamsFormedConsumer> logger)
     : IConsumer<BeamsFormed>
 {
     public async Task Consume(ConsumeContext<BeamsFormed> context)
@@ -49,6 +51,9 @@ public sealed partial class BeamsFormedConsumer(
         // After the rows' messages: the pictures drawn from these never hold up a report.
         foreach (var evidence in verdict.Evidence)
             await context.Publish(await Gathered(segment, beams, evidence, verdict.Windows!.WindowLengthSeconds, context.CancellationToken));
+        metrics.WindowsClassified(verdict.Windows!.Windows.Count);
+        foreach (var decision in verdict.Events)
+            metrics.EventClassified(decision.Label.ToString());
         LogClassified(segment.SegmentId, verdict.Windows!.Windows.Count, verdict.Events.Count);
     }
 

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Seismic.Contracts.Ingest;
 using Seismic.Contracts.Operations;
+using Seismic.Hosting;
 using Seismic.Ingest.Processing;
 using Seismic.Ingest.Publishing;
 using Seismic.Sources;
@@ -16,7 +17,7 @@ namespace Seismic.Ingest.Consumers;
 /// </summary>
 public sealed partial class BackfillSteps(
     BackfillPlanner planner, BackfillInputs inputs, CatalogHints catalogHints, SegmentReader reader, IMessageDataRepository repository,
-    TimeProvider clock, ILogger<BackfillSteps> logger)
+    PipelineMetrics metrics, TimeProvider clock, ILogger<BackfillSteps> logger)
 {
     /// <summary>
     /// Segments read per message: minutes of work at most, so no message is held for hours (RabbitMQ's consumer
@@ -89,8 +90,12 @@ public sealed partial class BackfillSteps(
             }
 
             var hint = segment.KnownEventId is { } id ? request.EventHints.First(h => h.EventId == id) : null;
-            await context.Publish(await IngestedSegments.Message(
-                segment, data, request.ArrayCode, request.InventoryUri, request.BackfillId, hint, repository, context.CancellationToken));
+            using (SegmentTracing.StartIngestedSegment(segment.SegmentId))
+            {
+                await context.Publish(await IngestedSegments.Message(
+                    segment, data, request.ArrayCode, request.InventoryUri, request.BackfillId, hint, repository, context.CancellationToken));
+            }
+            metrics.SegmentIngested();
             published++;
         }
 

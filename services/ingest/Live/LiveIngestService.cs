@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Seismic.Configuration;
+using Seismic.Hosting;
 using Seismic.Ingest.Processing;
 using Seismic.Ingest.Processing.Live;
 using Seismic.Ingest.Publishing;
@@ -22,7 +23,7 @@ namespace Seismic.Ingest.Live;
 /// </summary>
 public sealed partial class LiveIngestService(
     SeismicSettings settings, SegmentGrid grid, BackfillInputs inputs, SegmentReader reader, IBus bus, IMessageDataRepository repository,
-    LiveStatus status, LiveMetrics metrics, TimeProvider clock, ILoggerFactory loggers) : BackgroundService
+    LiveStatus status, LiveMetrics metrics, PipelineMetrics pipelineMetrics, TimeProvider clock, ILoggerFactory loggers) : BackgroundService
 {
     /// <summary>The longest the loop sleeps without looking at deadlines.</summary>
     private static readonly TimeSpan LongestNap = TimeSpan.FromMilliseconds(250);
@@ -183,8 +184,12 @@ public sealed partial class LiveIngestService(
             }
             else
             {
-                var message = await IngestedSegments.Message(planned, data, settings.Array.Code, settings.Array.InventoryPath, null, null, repository, cancellationToken);
-                await bus.Publish(message with { DataCompleteUtc = segment.DataCompleteUtc, LeftOnDeadline = leftOnDeadline }, cancellationToken);
+                using (SegmentTracing.StartIngestedSegment(planned.SegmentId))
+                {
+                    var message = await IngestedSegments.Message(planned, data, settings.Array.Code, settings.Array.InventoryPath, null, null, repository, cancellationToken);
+                    await bus.Publish(message with { DataCompleteUtc = segment.DataCompleteUtc, LeftOnDeadline = leftOnDeadline }, cancellationToken);
+                }
+                pipelineMetrics.SegmentIngested();
                 if (leftOnDeadline)
                     LogSegmentOnDeadline(planned.SegmentId, data.MissingChannels.Count, string.Join(", ", data.MissingChannels.Take(6)));
                 else

@@ -2,11 +2,12 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Seismic.Contracts.Classification;
 using Seismic.Contracts.Reports;
+using Seismic.Hosting;
 using Seismic.Reporter.Processing;
 
 namespace Seismic.Reporter.Consumers;
 
-public sealed partial class EventClassifiedConsumer(ReportBook reports, DailyCatalog catalog, DayPictures days, TimeProvider clock, ILogger<EventClassifiedConsumer> logger)
+public sealed partial class EventClassifiedConsumer(ReportBook reports, DailyCatalog catalog, DayPictures days, PipelineMetrics metrics, TimeProvider clock, ILogger<EventClassifiedConsumer> logger)
     : IConsumer<EventClassified>
 {
     public async Task Consume(ConsumeContext<EventClassified> context)
@@ -16,6 +17,7 @@ public sealed partial class EventClassifiedConsumer(ReportBook reports, DailyCat
         // After the row: a catalog that cannot be written fails the message, whose redelivery adds no second row.
         catalog.Record(decision);
         days.Changed(ReportBook.DayOf(decision));
+        metrics.ReportRows("events", isNew ? 1 : 0);
         if (isNew)
             LogRecorded(decision.EventId, decision.Label, decision.MeanDetectorProbability, decision.MeanClassifierProbability, reports.EventsCsvPath(ReportBook.DayOf(decision)));
         await context.Publish(new ReportRowsWritten

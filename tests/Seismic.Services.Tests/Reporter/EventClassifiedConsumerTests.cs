@@ -3,6 +3,7 @@ using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Seismic.Reporter.Consumers;
 using Seismic.Configuration;
+using Seismic.Hosting;
 using Seismic.Reporter.Processing;
 using Seismic.TestSupport;
 
@@ -22,6 +23,9 @@ public sealed class EventClassifiedConsumerTests : IDisposable
             .AddSingleton(new DailyCatalog(_folder, "NO"))
             .AddSingleton(new DayPictures(_folder, SettingsLoader.Load(RepositoryPaths.SettingsFile)))
             .AddSingleton(TimeProvider.System)
+            // The consumers count the rows they write, as the reporter worker registers them.
+            .AddMetrics()
+            .AddSingleton<PipelineMetrics>()
             .AddMassTransitTestHarness(bus =>
             {
                 bus.AddConsumer<EventClassifiedConsumer, EventClassifiedConsumerDefinition>();
