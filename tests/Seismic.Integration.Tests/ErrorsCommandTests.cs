@@ -42,7 +42,8 @@ public sealed class ErrorsCommandTests
         Directory.CreateDirectory(Path.GetDirectoryName(environment.ReportsFolder)!);
         await File.WriteAllTextAsync(environment.ReportsFolder, "not a folder");
         await using var reporter = environment.Start("reporter");
-        await reporter.WaitForOutput("Service is healthy", Startup);
+        // Connected, and rightly unhealthy: its reports folder cannot be written.
+        await reporter.WaitForOutput("Service is Unhealthy: masstransit-bus: Healthy (Ready); reports-folder: Unhealthy", Startup);
 
         var eventId = $"it-{Guid.NewGuid():N}";
         var messageId = Guid.NewGuid();

@@ -20,7 +20,7 @@ public sealed partial class WaveformSegmentIngestedConsumer(
         BeamSet beams;
         try
         {
-            var waveforms = await segment.Waveforms.Value;
+            var waveforms = await segment.Waveforms.Read($"waveforms of segment {segment.SegmentId}");
             var hint = segment.EventHint is { } known
                 ? new BackAzimuthHint(known.Picks.Select(p => p.BackAzimuthDeg).ToList(), known.LatitudeDeg, known.LongitudeDeg)
                 : null;

@@ -22,7 +22,7 @@ public sealed partial class BeamsFormedConsumer(
         float[][] beams = [];
         try
         {
-            beams = BeamPayload.Decode(await segment.Beams.Value, segment.BeamNames.Count, segment.SampleCount);
+            beams = BeamPayload.Decode(await segment.Beams.Read($"beams of segment {segment.SegmentId}"), segment.BeamNames.Count, segment.SampleCount);
             verdict = activeModel.Use(model => classifier.Classify(segment, beams, model));
         }
         catch (InvalidDataException badPayload)
