@@ -14,6 +14,7 @@ var benchmarks = new Dictionary<string, (string Description, Func<string[], int>
     }),
     ["mseed-bdn"] = ("the same decodes under BenchmarkDotNet (slower, with allocation figures)", MseedDecodeBenchmarks.Run),
     ["pipeline"] = ("one simulated ARCES day through the in-process pipeline (seismic backfill): wall time per stage and in total, real-time factor; args: architectures (default compact)", PipelineBenchmark.Run),
+    ["distributed"] = ("the same day through the five worker processes of deploy/local/up.sh over RabbitMQ, with one and two classifier processes: wall time, real-time factor, CPU and finish time per stage; args: architectures (default compact cnn_dense)", DistributedBenchmark.Run),
     ["live"] = ("live latency: hours of the simulated day replayed over SeedLink at 60 x into seismic run --live, data complete to rows written per segment (median, p99); args: hours (default 3)", LiveBenchmark.Run),
     ["inference"] = ("classifier inference (windows/s) of compact and cnn_dense at batch 1 and 64: Seismic's ONNX Runtime path, other ORT thread settings, and PyTorch with the same weights", InferenceSpeedBenchmark.Run),
     ["training"] = ("training steps per architecture (samples/s, 2 torch threads), CNN-dense next to PyTorch's on the same step", TrainingSpeedBenchmark.Run),
