@@ -7,6 +7,16 @@ internal static class BenchmarkPaths
 
     public static string SharedData => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data"));
 
+    /// <summary>The built `seismic` command (Release), or null after saying on stderr how to build it.</summary>
+    public static string? BuiltCli()
+    {
+        var cli = Path.Combine(RepositoryRoot, "cli", "Seismic.Cli", "bin", "Release", "net10.0", "seismic.dll");
+        if (File.Exists(cli))
+            return cli;
+        Console.Error.WriteLine($"{cli} is not built; run ./build.sh build first.");
+        return null;
+    }
+
     private static string FindRepositoryRoot()
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })

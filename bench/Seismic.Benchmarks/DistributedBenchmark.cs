@@ -21,12 +21,8 @@ internal static partial class DistributedBenchmark
         var architectures = args.Length > 0 ? args : ["compact", "cnn_dense"];
         var folder = Path.Combine(BenchmarkPaths.RepositoryRoot, "artifacts", "bench", "pipeline");
         var scenario = PipelineBenchmark.SimulatedDay(folder);
-        var cli = Path.Combine(BenchmarkPaths.RepositoryRoot, "cli", "Seismic.Cli", "bin", "Release", "net10.0", "seismic.dll");
-        if (!File.Exists(cli))
-        {
-            Console.Error.WriteLine($"{cli} is not built; run ./build.sh build first.");
+        if (BenchmarkPaths.BuiltCli() is not { } cli)
             return 2;
-        }
 
         var results = new List<string>();
         foreach (var architecture in architectures)
@@ -104,20 +100,8 @@ internal static partial class DistributedBenchmark
         return 0;
     }
 
-    private static (int Exit, string Output) Script(string name, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
-    {
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(BenchmarkPaths.RepositoryRoot, "deploy", "local", name));
-        foreach (var argument in arguments)
-            info.ArgumentList.Add(argument);
-        foreach (var (key, value) in environment)
-            info.Environment[key] = value;
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
-    }
+    private static (int Exit, string Output) Script(string name, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment) =>
+        ExternalProcess.Run("bash", [Path.Combine(BenchmarkPaths.RepositoryRoot, "deploy", "local", name), .. arguments], environment);
 
     private static int Pid(string run, string instance) =>
         int.Parse(File.ReadAllText(Path.Combine(run, "pids", instance + ".pid")).Trim(), CultureInfo.InvariantCulture);

@@ -2,15 +2,17 @@ using System.Diagnostics;
 
 namespace Seismic.Benchmarks;
 
-/// <summary>Runs the reference programs the benchmarks compare with (libmseed, PyTorch).</summary>
+/// <summary>Runs the programs the benchmarks measure or compare with (seismic, deploy/local scripts, libmseed, PyTorch).</summary>
 internal static class ExternalProcess
 {
     /// <summary>Exit code and standard output followed by standard error; exit -1 and no output when the program cannot be started.</summary>
-    public static (int Exit, string Output) Run(string program, IEnumerable<string> arguments)
+    public static (int Exit, string Output) Run(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
             info.ArgumentList.Add(argument);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[key] = value;
         try
         {
             using var process = Process.Start(info)!;

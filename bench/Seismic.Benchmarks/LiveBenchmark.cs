@@ -17,12 +17,8 @@ internal static class LiveBenchmark
         const double speed = 60;
         var folder = Path.Combine(BenchmarkPaths.RepositoryRoot, "artifacts", "bench", "pipeline");
         var scenario = PipelineBenchmark.SimulatedDay(folder);
-        var cli = Path.Combine(BenchmarkPaths.RepositoryRoot, "cli", "Seismic.Cli", "bin", "Release", "net10.0", "seismic.dll");
-        if (!File.Exists(cli))
-        {
-            Console.Error.WriteLine($"{cli} is not built; run ./build.sh build first.");
+        if (BenchmarkPaths.BuiltCli() is not { } cli)
             return 2;
-        }
 
         var config = PipelineBenchmark.PrepareSettings(folder, "compact");
         var live = Path.Combine(folder, "live");

@@ -23,12 +23,8 @@ internal static class PipelineBenchmark
         var folder = Path.Combine(BenchmarkPaths.RepositoryRoot, "artifacts", "bench", "pipeline");
         var scenario = SimulatedDay(folder);
 
-        var cli = Path.Combine(BenchmarkPaths.RepositoryRoot, "cli", "Seismic.Cli", "bin", "Release", "net10.0", "seismic.dll");
-        if (!File.Exists(cli))
-        {
-            Console.Error.WriteLine($"{cli} is not built; run ./build.sh build first.");
+        if (BenchmarkPaths.BuiltCli() is not { } cli)
             return 2;
-        }
 
         foreach (var architecture in architectures)
         {

@@ -1,5 +1,3 @@
-using Seismic.Contracts.Classification;
-
 namespace Seismic.Integration.Tests;
 
 /// <summary>
@@ -11,20 +9,6 @@ public sealed class CrossProcessDeliveryTests
 {
     private static readonly TimeSpan Startup = TimeSpan.FromSeconds(60);
 
-    private static EventClassified Decision(string eventId) => new()
-    {
-        EventId = eventId,
-        SegmentId = "ARCES_20231030T120000.000Z_20231030T120500.000Z",
-        ArrayCode = "ARCES",
-        StartUtc = new DateTime(2023, 10, 30, 12, 0, 30, DateTimeKind.Utc),
-        EndUtc = new DateTime(2023, 10, 30, 12, 4, 30, DateTimeKind.Utc),
-        Label = PredictedLabel.Explosion,
-        MeanDetectorProbability = 0.97,
-        MeanClassifierProbability = 0.81,
-        Votes = new Dictionary<string, int> { ["Explosion"] = 12 },
-        Model = new ModelIdentity { Name = "compact", Version = 1, Sha256 = new string('a', 64) },
-        BackAzimuthDeg = 160.5,
-    };
 
     [Fact]
     public async Task Should_deliver_a_message_published_by_one_process_to_a_worker_in_another()
@@ -35,7 +19,7 @@ public sealed class CrossProcessDeliveryTests
         var eventId = $"it-{Guid.NewGuid():N}";
 
         await using (var publisher = await Publisher.Start(environment))
-            await publisher.Bus.Publish(Decision(eventId));
+            await publisher.Bus.Publish(SampleDecision.Explosion(eventId));
 
         await WaitForEventRow(environment, eventId, reporter);
     }
@@ -54,7 +38,7 @@ public sealed class CrossProcessDeliveryTests
         var eventId = $"it-{Guid.NewGuid():N}";
 
         await using (var publisher = await Publisher.Start(environment))
-            await publisher.Bus.Publish(Decision(eventId));
+            await publisher.Bus.Publish(SampleDecision.Explosion(eventId));
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.False(environment.ReportLines("events.csv").Any(line => line.Contains(eventId, StringComparison.Ordinal)),
             "the event was written while no reporter was running");

@@ -1,5 +1,4 @@
 using MassTransit;
-using Seismic.Contracts.Classification;
 
 namespace Seismic.Integration.Tests;
 
@@ -12,20 +11,6 @@ public sealed class ErrorsCommandTests
 {
     private static readonly TimeSpan Startup = TimeSpan.FromSeconds(60);
 
-    private static EventClassified Decision(string eventId) => new()
-    {
-        EventId = eventId,
-        SegmentId = "ARCES_20231030T120000.000Z_20231030T120500.000Z",
-        ArrayCode = "ARCES",
-        StartUtc = new DateTime(2023, 10, 30, 12, 0, 30, DateTimeKind.Utc),
-        EndUtc = new DateTime(2023, 10, 30, 12, 4, 30, DateTimeKind.Utc),
-        Label = PredictedLabel.Explosion,
-        MeanDetectorProbability = 0.97,
-        MeanClassifierProbability = 0.81,
-        Votes = new Dictionary<string, int> { ["Explosion"] = 12 },
-        Model = new ModelIdentity { Name = "compact", Version = 1, Sha256 = new string('a', 64) },
-        BackAzimuthDeg = 160.5,
-    };
 
     private static async Task<ChildProcess> Seismic(WorkerEnvironment environment, params string[] arguments)
     {
@@ -48,7 +33,7 @@ public sealed class ErrorsCommandTests
         var eventId = $"it-{Guid.NewGuid():N}";
         var messageId = Guid.NewGuid();
         await using (var publisher = await Publisher.Start(environment))
-            await publisher.Bus.Publish(Decision(eventId), context => context.MessageId = messageId);
+            await publisher.Bus.Publish(SampleDecision.Explosion(eventId), context => context.MessageId = messageId);
         var listed = await ListUntil(environment, output => output.Contains(messageId.ToString(), StringComparison.Ordinal));
 
         Assert.Contains("event-classified_error", listed);

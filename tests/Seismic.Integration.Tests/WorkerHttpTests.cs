@@ -85,4 +85,29 @@ public sealed partial class WorkerHttpTests
         Assert.Equal("arces-compact latest", model.GetProperty("data").GetProperty("wanted").GetString());
         Assert.Equal("Healthy", report.GetProperty("checks").GetProperty("masstransit-bus").GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Should_answer_503_naming_the_check_when_the_reporter_cannot_write_its_reports()
+    {
+        using var environment = new WorkerEnvironment();
+        // A file where the reports folder should be, as on a lost mount.
+        Directory.CreateDirectory(Path.GetDirectoryName(environment.ReportsFolder)!);
+        await File.WriteAllTextAsync(environment.ReportsFolder, "not a folder");
+        await using var process = environment.Start("reporter");
+        var address = await BoundAddress(process);
+        await process.WaitForOutput("Service is Unhealthy", Startup);
+        using var http = new HttpClient { BaseAddress = address };
+
+        // Not ready (an orchestrator takes it out of service), yet alive: a restart would not mend the mount.
+        using var health = await http.GetAsync("/health");
+        var report = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Equal("Unhealthy", report.GetProperty("status").GetString());
+        var reports = report.GetProperty("checks").GetProperty("reports-folder");
+        Assert.Equal("Unhealthy", reports.GetProperty("status").GetString());
+        Assert.Contains(environment.ReportsFolder, reports.GetProperty("description").GetString());
+        Assert.Equal("Healthy", report.GetProperty("checks").GetProperty("masstransit-bus").GetProperty("status").GetString());
+        using var live = await http.GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
 }
