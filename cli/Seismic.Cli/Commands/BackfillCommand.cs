@@ -95,7 +95,7 @@ internal static class BackfillCommand
             var follower = await BackfillRun.PublishAndFollow(pipeline.Bus, request, pipeline.Settings.Reports.EventGifs, cancellation);
             var outcome = Outcome(request, follower, clock.Elapsed, pipeline.Timer);
             if (follower.Refusal is null)
-                pipeline.DrawDayPictures(request);
+                pipeline.DrawDayPictures(request, follower);
             return outcome;
         }
     }

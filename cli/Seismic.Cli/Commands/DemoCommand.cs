@@ -143,7 +143,7 @@ internal static class DemoCommand
             return 1;
         }
         BackfillRun.PrintSummary(request, follower, backfillClock.Elapsed, pipeline.Timer);
-        pipeline.DrawDayPictures(request);
+        pipeline.DrawDayPictures(request, follower);
 
         Step("4/4 score: the reported events against the simulation's truth (a report within 30 s of a true P found it)");
         await Score(settings, scenario, request, follower, cancellation);

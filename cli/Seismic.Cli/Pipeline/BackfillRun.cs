@@ -5,6 +5,7 @@ using Seismic.Cli.Commands;
 using Seismic.Contracts.Classification;
 using Seismic.Contracts.Ingest;
 using Seismic.Contracts.Reports;
+using Seismic.Reporter.Processing;
 using Spectre.Console;
 
 namespace Seismic.Cli.Pipeline;
@@ -116,7 +117,7 @@ internal static class BackfillRun
         if (follower.FailedSegments.Count > 10)
             Console.WriteLine($"  ... and {follower.FailedSegments.Count - 10} more failed segments");
         if (follower.ReportsDirectory is { } reports)
-            Console.WriteLine($"  reports: {Path.Combine(reports, "<day>")}/ (events.csv, windows.csv, catalog.xml, overview.png, map.png, events/*.gif) for {Days(request)}");
+            Console.WriteLine($"  reports: {Path.Combine(reports, "<day>")}/ (events.csv, windows.csv, catalog.xml, overview.png, map.png, events/*.gif) for {Days(request, events)}");
         var pictures = follower.Pictures.Values.ToList();
         if (pictures.Count > 0)
         {
@@ -128,12 +129,26 @@ internal static class BackfillRun
         }
     }
 
-    /// <summary>The UTC days the interval touches, "2024-03-13" or "2024-03-13 to 2024-03-15": the report folders it writes to.</summary>
-    private static string Days(BackfillInterval request)
+    /// <summary>"2024-03-13" or "2024-03-13 to 2024-03-15": the report folders the backfill wrote to.</summary>
+    private static string Days(BackfillInterval request, IEnumerable<EventClassified> events)
     {
-        var first = request.StartUtc.Date;
-        var last = request.EndUtc.AddTicks(-1).Date;
-        return first == last ? $"{first:yyyy-MM-dd}" : $"{first:yyyy-MM-dd} to {last:yyyy-MM-dd}";
+        var days = ReportedDays(request, events);
+        return days.Count == 1 ? $"{days[0]:yyyy-MM-dd}" : $"{days[0]:yyyy-MM-dd} to {days[^1]:yyyy-MM-dd}";
+    }
+
+    /// <summary>
+    /// The UTC days a backfill's rows went to: those the interval touches (a window goes to the day it starts), and
+    /// the day after where an event whose windows began before the end has its onset after midnight (an event goes
+    /// to the day of its onset).
+    /// </summary>
+    public static IReadOnlyList<DateTime> ReportedDays(BackfillInterval request, IEnumerable<EventClassified> events)
+    {
+        var days = new SortedSet<DateTime>();
+        for (var day = request.StartUtc.Date; day < request.EndUtc; day = day.AddDays(1))
+            days.Add(day);
+        foreach (var decision in events)
+            days.Add(ReportBook.DayOf(decision));
+        return [.. days];
     }
 
     /// <summary>Parses an ISO 8601 UTC time given on the command line; false (with the reason printed) when it is not one.</summary>

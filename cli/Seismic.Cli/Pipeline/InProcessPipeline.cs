@@ -72,14 +72,11 @@ internal sealed class InProcessPipeline : IAsyncDisposable
     /// Draws the overview and map of the days a finished backfill touched now, and says where they are (the reporter
     /// would draw them on its next tick or when it stops, after the summary a person reads).
     /// </summary>
-    public void DrawDayPictures(BackfillInterval request)
+    public void DrawDayPictures(BackfillInterval request, BackfillFollower follower)
     {
         if (!Settings.Reports.DayPictures)
             return;
-        var days = new List<DateTime>();
-        for (var day = request.StartUtc.Date; day < request.EndUtc; day = day.AddDays(1))
-            days.Add(day);
-        foreach (var drawn in Host.Services.GetRequiredService<DayPictures>().Draw(days))
+        foreach (var drawn in Host.Services.GetRequiredService<DayPictures>().Draw(BackfillRun.ReportedDays(request, follower.Events)))
         {
             Console.WriteLine(drawn.Problem is null
                 ? $"  day pictures: {Path.Combine(drawn.Folder, "overview.png")} and map.png ({drawn.Events} events)"
