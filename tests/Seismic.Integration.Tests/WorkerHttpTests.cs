@@ -59,11 +59,14 @@ public sealed partial class WorkerHttpTests
             });
         }
         var metrics = "";
-        for (var deadline = DateTime.UtcNow + Startup; DateTime.UtcNow < deadline && !metrics.Contains("seismic_message_lag", StringComparison.Ordinal); await Task.Delay(500))
+        // The lag is recorded when the consumption starts, MassTransit's consume counter when it ends: wait for both.
+        for (var deadline = DateTime.UtcNow + Startup;
+             DateTime.UtcNow < deadline && !(metrics.Contains("seismic_message_lag", StringComparison.Ordinal) && metrics.Contains("messaging_masstransit_consume_ea_total", StringComparison.Ordinal));
+             await Task.Delay(500))
             metrics = await http.GetStringAsync("/metrics");
         Assert.Matches(@"(?m)^seismic_message_lag\w*\{[^}]*message_type=""WindowsClassified""", metrics);
         // MassTransit's own instruments: messages received and consumed per endpoint and type, their durations.
-        Assert.Matches(@"(?m)^messaging_masstransit_consume_\w*total\{[^}]*messaging_masstransit_message_type=""WindowsClassified""[^}]*\} 1$", metrics);
+        Assert.Matches(@"(?m)^messaging_masstransit_consume_ea_total\{[^}]*messaging_masstransit_message_type=""WindowsClassified""[^}]*\} 1$", metrics);
         Assert.Contains("messaging_masstransit_receive_duration_milliseconds_bucket", metrics);
     }
 

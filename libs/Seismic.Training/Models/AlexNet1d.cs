@@ -106,7 +106,7 @@ public sealed class AlexNet1d : TwoHeadNetwork
         {
             var layer = ConvolutionLayers[i];
             x = nn.functional.pad(x, (layer.PadLeftSamples, layer.PadRightSamples));
-            x = norms[i].forward(nn.functional.relu(layer.Conv.forward(x)));
+            x = norms[i].Normalize(nn.functional.relu(layer.Conv.forward(x)));
             if (ConvSpecs[i].PoolAfter)
                 x = Pool(x);
         }

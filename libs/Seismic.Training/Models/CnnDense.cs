@@ -94,7 +94,7 @@ public sealed class CnnDense : TwoHeadNetwork
         var x = ToChannelsFirst(input);
         for (var i = 0; i < convs.Count; i++)
         {
-            x = dropout.forward(Activate(norms[i].forward(convs[i].forward(x))));
+            x = dropout.forward(Activate(norms[i].Normalize(convs[i].forward(x))));
             x = Hyperparameters.PoolType == PoolType.Max
                 ? nn.functional.max_pool1d(x, PoolSizeSamples, PoolSizeSamples)
                 : nn.functional.avg_pool1d(x, PoolSizeSamples, PoolSizeSamples);

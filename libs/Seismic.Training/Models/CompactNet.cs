@@ -116,11 +116,11 @@ public sealed class CompactNet : TwoHeadNetwork
     {
         using var scope = NewDisposeScope();
         var x = ToChannelsFirst(input);
-        x = nn.functional.relu(stemNorm.forward(stem.forward(x)));
+        x = nn.functional.relu(stemNorm.Normalize(stem.forward(x)));
         for (var i = 0; i < depthwise.Count; i++)
         {
-            x = nn.functional.relu(depthwiseNorms[i].forward(depthwise[i].forward(x)));
-            x = nn.functional.relu(pointwiseNorms[i].forward(pointwise[i].forward(x)));
+            x = nn.functional.relu(depthwiseNorms[i].Normalize(depthwise[i].forward(x)));
+            x = nn.functional.relu(pointwiseNorms[i].Normalize(pointwise[i].forward(x)));
         }
         // Torch's adaptive average: segment i spans samples floor(i·L/S) to ceil((i+1)·L/S), as TimeSegmentAverages writes it to ONNX.
         x = dropout.forward(nn.functional.adaptive_avg_pool1d(x, Hyperparameters.TimeSegments).flatten(1));

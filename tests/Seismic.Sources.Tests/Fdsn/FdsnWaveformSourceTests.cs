@@ -211,8 +211,10 @@ public sealed class FdsnWaveformSourceTests(SimulatedArchive simulated)
 
         var error = await Assert.ThrowsAsync<WaveformSourceException>(() => source.ReadAsync(WholeArray, From, To));
 
+        // Two attempts of 0.3 s each. The server's count may miss the second: on a loaded machine the client can
+        // give up on it before the server's handler has run, so the client's own account is the one checked.
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.6), TimeSpan.FromSeconds(8));
-        Assert.Equal(2, server.RequestCount("dataselect"));
+        Assert.InRange(server.RequestCount("dataselect"), 1, 2);
         Assert.Contains($"POST {server.BaseUrl}dataselect/1/query: no answer in time; gave up after ", error.Message, StringComparison.Ordinal);
         Assert.Contains(" s and 2 attempts (at most 0.3 s per attempt and 30 s in all", error.Message, StringComparison.Ordinal);
     }
