@@ -39,9 +39,8 @@ public static class BusSetup
             services.GetRequiredService<ILogger<MessageDataJanitor>>()));
 
         // Queue lag and the segment tag of every consumed message, whichever workers this process runs.
-        builder.Services.AddMetrics();
+        builder.Services.AddPipelineMetrics();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<PipelineMetrics>();
         builder.Services.AddConsumeObserver<ConsumeTelemetryObserver>();
 
         builder.Services.AddMassTransit(bus =>

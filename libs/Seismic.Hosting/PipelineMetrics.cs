@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Seismic.Hosting;
 
@@ -46,5 +48,19 @@ public sealed class PipelineMetrics
     {
         var tags = new TagList { { "message_type", messageType }, { "endpoint", endpoint } };
         _messageLag.Record(Math.Max(0, seconds), tags);
+    }
+}
+
+public static class PipelineMetricsRegistration
+{
+    /// <summary>
+    /// Registers the one <see cref="PipelineMetrics"/> of a process (idempotent): every worker's registration calls it,
+    /// so its consumers resolve on any bus, the worker hosts' and the test harness's alike.
+    /// </summary>
+    public static IServiceCollection AddPipelineMetrics(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton<PipelineMetrics>();
+        return services;
     }
 }

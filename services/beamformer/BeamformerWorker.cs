@@ -21,8 +21,7 @@ public static class BeamformerWorker
     {
         ArgumentNullException.ThrowIfNull(settings);
         bus.TryAddSingleton(TimeProvider.System);
-        bus.AddMetrics();
-        bus.TryAddSingleton<PipelineMetrics>();
+        bus.AddPipelineMetrics();
         bus.TryAddSingleton(new BeamPipeline(settings));
         bus.TryAddSingleton(new ArrayInventorySource(settings.Array, location => ReadInventory(location, settings.Array)));
         bus.AddConsumer<WaveformSegmentIngestedConsumer, WaveformSegmentIngestedConsumerDefinition>();

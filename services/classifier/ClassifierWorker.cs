@@ -20,8 +20,7 @@ public static class ClassifierWorker
     {
         ArgumentNullException.ThrowIfNull(settings);
         bus.TryAddSingleton(TimeProvider.System);
-        bus.AddMetrics();
-        bus.TryAddSingleton<PipelineMetrics>();
+        bus.AddPipelineMetrics();
         bus.AddSingleton<ActiveModel>();
         bus.AddSingleton(services => new ModelLoader(
             new ModelRegistry(settings.Paths.ModelsDir), services.GetRequiredService<ActiveModel>(), settings.Model.Name, settings.Model.Version.Number,

@@ -22,8 +22,7 @@ public static class IngestWorker
         ArgumentNullException.ThrowIfNull(settings);
         bus.TryAddSingleton(settings);
         bus.TryAddSingleton(TimeProvider.System);
-        bus.AddMetrics();
-        bus.TryAddSingleton<PipelineMetrics>();
+        bus.AddPipelineMetrics();
         var grid = new SegmentGrid(
             TimeSpan.FromSeconds(settings.Source.SegmentLengthS),
             TimeSpan.FromSeconds(settings.Source.SegmentOverlapS),

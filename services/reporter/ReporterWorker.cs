@@ -15,8 +15,7 @@ public static class ReporterWorker
     public static IBusRegistrationConfigurator AddReporterWorker(this IBusRegistrationConfigurator bus, SeismicSettings settings)
     {
         bus.TryAddSingleton(TimeProvider.System);
-        bus.AddMetrics();
-        bus.TryAddSingleton<PipelineMetrics>();
+        bus.AddPipelineMetrics();
         bus.AddHealthChecks().AddCheck("reports-folder", new FolderWritableHealthCheck(settings.Paths.ReportsDir), tags: ["storage"]);
         bus.AddSingleton(services =>
         {
