@@ -230,8 +230,10 @@ public sealed class FdsnWaveformSourceTests(SimulatedArchive simulated)
 
         var error = await Assert.ThrowsAsync<WaveformSourceException>(() => source.ReadAsync(WholeArray, From, To, safeguard.Token));
 
-        Assert.Equal(2, server.RequestCount("dataselect"));
+        // As in the give-up test: the loaded server may not have counted the second attempt before the client dropped it.
+        Assert.InRange(server.RequestCount("dataselect"), 1, 2);
         Assert.Contains("no answer in time", error.Message, StringComparison.Ordinal);
+        Assert.Contains("2 attempts", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
