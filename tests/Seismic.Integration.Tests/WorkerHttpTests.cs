@@ -59,9 +59,11 @@ public sealed partial class WorkerHttpTests
             });
         }
         var metrics = "";
-        // The lag is recorded when the consumption starts, MassTransit's consume counter when it ends: wait for both.
+        // The lag is recorded when the consumption starts, MassTransit's consume counter when it ends and its receive
+        // duration after that (the message is acknowledged first): wait for all three.
+        string[] instruments = ["seismic_message_lag", "messaging_masstransit_consume_ea_total", "messaging_masstransit_receive_duration_milliseconds_bucket"];
         for (var deadline = DateTime.UtcNow + Startup;
-             DateTime.UtcNow < deadline && !(metrics.Contains("seismic_message_lag", StringComparison.Ordinal) && metrics.Contains("messaging_masstransit_consume_ea_total", StringComparison.Ordinal));
+             DateTime.UtcNow < deadline && !instruments.All(name => metrics.Contains(name, StringComparison.Ordinal));
              await Task.Delay(500))
             metrics = await http.GetStringAsync("/metrics");
         Assert.Matches(@"(?m)^seismic_message_lag\w*\{[^}]*message_type=""WindowsClassified""", metrics);
