@@ -17,6 +17,20 @@ public enum WeightInitializer
     HeNormal,
 }
 
+/// <summary>How the compact network's strided convolutions treat the window's edges.</summary>
+public enum ConvolutionPadding
+{
+    /// <summary>Zeros around the window, so every layer keeps half its input's length (rounded up).</summary>
+    Same,
+
+    /// <summary>
+    /// No padding: every output sees real samples only, so a window's features are a slice of the features of
+    /// the whole segment and the classifier can convolve each segment once instead of each window
+    /// (sliding inference, exact to rounding).
+    /// </summary>
+    Valid,
+}
+
 public enum Activation
 {
     Relu,
@@ -96,6 +110,9 @@ public sealed record CompactHyperparameters : ModelHyperparameters, IValidatable
 
     /// <summary>Kernel of the stem and of every depthwise convolution, samples; odd, so padding is symmetric.</summary>
     public required int KernelSize { get; init; }
+
+    /// <summary>Zero padding at the window's edges (same) or none (valid, which lets the classifier slide the network over a segment).</summary>
+    public required ConvolutionPadding Padding { get; init; }
 
     /// <summary>
     /// Consecutive, equal parts of the window the last features are averaged over before the heads. More than

@@ -72,7 +72,8 @@ public sealed class OnnxGraphBuilder(string graphName)
         return model;
     }
 
-    private static ValueInfoProto FloatValue(string name, object[] dimensions)
+    /// <summary>The declaration of a float32 graph input or output; dimensions as for <see cref="AddInput"/>.</summary>
+    internal static ValueInfoProto FloatValue(string name, object[] dimensions)
     {
         var shape = new TensorShapeProto();
         foreach (var dimension in dimensions)

@@ -92,6 +92,20 @@ public sealed class ModelHyperparametersLoaderTests
         Assert.Equal([32, 64, 64, 128, 128, 256], compact.BlockFilters);
         Assert.Equal(7, compact.KernelSize);
         Assert.Equal(8, compact.TimeSegments);
+        Assert.Equal(ConvolutionPadding.Same, compact.Padding);
+    }
+
+    [Fact]
+    public void Should_read_valid_padding_and_refuse_another_word()
+    {
+        var valid = ModelHyperparametersLoader.Load(RepoFiles.ModelPath("compact"), new Dictionary<string, string> { ["padding"] = "valid" });
+        Assert.Equal(ConvolutionPadding.Valid, Assert.IsType<CompactHyperparameters>(valid).Padding);
+
+        var error = Assert.Single(Assert.Throws<SettingsException>(() =>
+            ModelHyperparametersLoader.Load(RepoFiles.ModelPath("compact"), new Dictionary<string, string> { ["padding"] = "causal" })).Errors);
+        Assert.Equal("padding", error.KeyPath);
+        Assert.Contains("same", error.Reason);
+        Assert.Contains("valid", error.Reason);
     }
 
     [Fact]

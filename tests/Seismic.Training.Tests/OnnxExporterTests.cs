@@ -153,7 +153,7 @@ public sealed class OnnxExporterTests(ITestOutputHelper output)
     }
 
     /// <summary>Fresh batch norms have mean 0 and variance 1, which would hide a wrongly exported statistic.</summary>
-    private static void RandomizeBatchNorms(TwoHeadNetwork network)
+    internal static void RandomizeBatchNorms(TwoHeadNetwork network)
     {
         manual_seed(11);
         using var noGrad = no_grad();

@@ -27,6 +27,9 @@ public sealed class ClassifierModel : IDisposable
         Channels = channels;
     }
 
+    /// <summary>The same network cut for sliding inference, when its file allows that (<see cref="SlidingNetwork"/>); else null.</summary>
+    public SlidingNetwork? Sliding { get; private set; }
+
     public string Path { get; }
 
     public int WindowSamples { get; }
@@ -57,7 +60,22 @@ public sealed class ClassifierModel : IDisposable
             session.Dispose();
             throw new ModelLoadException($"Model file {path} does not match a Seismic model: {string.Join("; ", problems)}.");
         }
-        return new ClassifierModel(session, path, windowSamples, channels);
+        var model = new ClassifierModel(session, path, windowSamples, channels);
+        try
+        {
+            // Only a file whose metadata asks for it is read again and cut; the others (AlexNet's is 1.3 GB) are not.
+            if (session.ModelMetadata.CustomMetadataMap.ContainsKey(SlidingNetwork.FeaturesMetadataKey))
+            {
+                var proto = Seismic.Onnx.Schema.ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
+                model.Sliding = SlidingNetwork.TryCut(proto, path, windowSamples, channels, SessionOptions, model.Predict);
+            }
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+        return model;
     }
 
     /// <summary>
@@ -101,9 +119,13 @@ public sealed class ClassifierModel : IDisposable
         return probabilities;
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        Sliding?.Dispose();
+        _session.Dispose();
+    }
 
-    private static double Sigmoid(float logit) => 1 / (1 + Math.Exp(-logit));
+    internal static double Sigmoid(float logit) => 1 / (1 + Math.Exp(-logit));
 
     private static List<string> ContractProblems(InferenceSession session, int windowSamples, int channels)
     {

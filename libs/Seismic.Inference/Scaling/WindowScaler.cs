@@ -32,6 +32,12 @@ public sealed class WindowScaler
         }
     }
 
+    /// <summary>
+    /// True when a sample's scaled value depends on the other samples of its window (local statistics); false for
+    /// global statistics and for log, where scaling a whole segment once equals scaling each window of it.
+    /// </summary>
+    public bool DependsOnWindow => _settings.Type != ScalerType.Log && _settings.Scope == ScalingScope.Local;
+
     public void Scale(Span<float> window, int channels)
     {
         if (window.Length % channels != 0)

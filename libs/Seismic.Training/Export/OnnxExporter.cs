@@ -1,4 +1,7 @@
+using System.Globalization;
 using Google.Protobuf;
+using Seismic.Configuration;
+using Seismic.Inference.Onnx;
 using Seismic.Onnx;
 using Seismic.Onnx.Schema;
 using Seismic.Training.Models;
@@ -35,19 +38,34 @@ public static class OnnxExporter
 
         // [batch, samples, channels] → [batch, channels, samples], the layout ONNX Conv takes.
         var channelsFirst = writer.Transpose(InputName, 0, 2, 1);
-        var features = network switch
+        var allMetadata = new Dictionary<string, string> { [ArchitectureMetadataKey] = network.ArchitectureName };
+        string features;
+        switch (network)
         {
-            AlexNet1d alexNet => WriteBackbone(writer, channelsFirst, alexNet),
-            CnnDense cnnDense => WriteBackbone(writer, channelsFirst, cnnDense),
-            CompactNet compact => WriteBackbone(writer, channelsFirst, compact),
-            _ => throw new ArgumentException($"no ONNX export for {network.GetType().Name}", nameof(network)),
-        };
+            case AlexNet1d alexNet:
+                features = WriteBackbone(writer, channelsFirst, alexNet);
+                break;
+            case CnnDense cnnDense:
+                features = WriteBackbone(writer, channelsFirst, cnnDense);
+                break;
+            case CompactNet compact:
+                var featureMap = WriteConvolutions(writer, channelsFirst, compact);
+                // Without padding a window's features are a slice of its segment's: the classifier may cut here.
+                if (compact.Hyperparameters.Padding == ConvolutionPadding.Valid)
+                {
+                    allMetadata[SlidingNetwork.FeaturesMetadataKey] = featureMap;
+                    allMetadata[SlidingNetwork.StrideMetadataKey] = compact.FeatureStrideSamples.ToString(CultureInfo.InvariantCulture);
+                }
+                features = WriteTimeAverages(writer, featureMap, compact);
+                break;
+            default:
+                throw new ArgumentException($"no ONNX export for {network.GetType().Name}", nameof(network));
+        }
         writer.Dense(features, network.DetectorHead, DetectorOutput);
         writer.Dense(features, network.ClassifierHead, ClassifierOutput);
         builder.AddOutput(DetectorOutput, BatchDimension, 1L);
         builder.AddOutput(ClassifierOutput, BatchDimension, 1L);
 
-        var allMetadata = new Dictionary<string, string> { [ArchitectureMetadataKey] = network.ArchitectureName };
         foreach (var (key, value) in metadata ?? new Dictionary<string, string>())
             allMetadata[key] = value;
         var version = typeof(OnnxExporter).Assembly.GetName().Version?.ToString() ?? "0";
@@ -93,11 +111,17 @@ public static class OnnxExporter
         return x;
     }
 
-    private static string WriteBackbone(OnnxLayerWriter writer, string input, CompactNet network)
+    /// <summary>The stem and the blocks; returns the last block's output, [batch, channels, features].</summary>
+    private static string WriteConvolutions(OnnxLayerWriter writer, string input, CompactNet network)
     {
         var x = input;
         foreach (var (layer, norm) in network.ConvolutionLayers)
             x = writer.Relu(writer.BatchNorm(writer.Conv(x, layer), norm));
+        return x;
+    }
+
+    private static string WriteTimeAverages(OnnxLayerWriter writer, string x, CompactNet network)
+    {
         var segments = network.Hyperparameters.TimeSegments;
         return segments == 1
             ? writer.GlobalAveragePool(x)

@@ -39,6 +39,9 @@ public sealed class CompactNet : TwoHeadNetwork
             throw new ArgumentException($"kernel_size must be odd, got {hyperparameters.KernelSize}", nameof(hyperparameters));
         Hyperparameters = hyperparameters;
         this.windowSamples = windowSamples;
+        if (FeatureSamples(windowSamples) < 1)
+            throw new ArgumentException(
+                $"a window of {windowSamples} samples is shorter than what the stem and {hyperparameters.BlockFilters.Count} blocks of kernel {hyperparameters.KernelSize} take without padding", nameof(windowSamples));
         var kernel = hyperparameters.KernelSize;
         var padding = PaddingSamples;
 
@@ -89,8 +92,15 @@ public sealed class CompactNet : TwoHeadNetwork
         return length;
     }
 
-    /// <summary>Symmetric padding of the stem and depthwise convolutions, samples.</summary>
-    public long PaddingSamples => Hyperparameters.KernelSize / 2;
+    /// <summary>Symmetric padding of the stem and depthwise convolutions, samples: half the kernel (same), or none (valid).</summary>
+    public long PaddingSamples => Hyperparameters.Padding == ConvolutionPadding.Valid ? 0 : Hyperparameters.KernelSize / 2;
+
+    /// <summary>
+    /// Samples of the input between consecutive features of the last block: every strided convolution doubles it.
+    /// With valid padding, feature j of a window that starts at sample s is feature j + s / stride of the segment's
+    /// when s is a multiple of it, which is what sliding inference relies on.
+    /// </summary>
+    public long FeatureStrideSamples => (long)Math.Pow(StrideSamples, 1 + Hyperparameters.BlockFilters.Count);
 
     /// <summary>The convolutions in order, each followed by its batch norm and a ReLU: stem, then depthwise and pointwise per block.</summary>
     public IReadOnlyList<(ConvolutionLayer Layer, BatchNorm1d Norm)> ConvolutionLayers
