@@ -15,7 +15,7 @@ public sealed partial class StartupModelLoader(ModelLoader loader, ILogger<Start
     {
         var (model, problem) = loader.LoadConfigured();
         if (model is not null)
-            LogLoaded(model.Card.Id, model.Registered.OnnxPath);
+            LogLoaded(model.Card.Id, model.Registered.OnnxPath, model.InferencePath);
         else
             LogNoModel(problem!);
         return Task.CompletedTask;
@@ -23,8 +23,8 @@ public sealed partial class StartupModelLoader(ModelLoader loader, ILogger<Start
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Classifier model {ModelId} loaded from {Path}")]
-    private partial void LogLoaded(string modelId, string path);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Classifier model {ModelId} loaded from {Path}; {InferencePath}")]
+    private partial void LogLoaded(string modelId, string path, string inferencePath);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No classifier model yet: {Reason}")]
     private partial void LogNoModel(string reason);

@@ -64,6 +64,8 @@ public sealed class SlidingInferenceTests(ITestOutputHelper output) : IDisposabl
         var local = new ScalerCard { Type = "minmax", PerChannel = true, Scope = "local" };
         using var model = Open(ExportValid(seed: 3), local);
         Assert.NotNull(model.Network.Sliding);
+        Assert.False(model.Slides);
+        Assert.Contains("depends on the window", model.InferencePath);
 
         var classified = WindowClassifier.Classify(model, beams, StepSamples, BatchSize);
         var expected = WindowPath(model, beams);
@@ -102,7 +104,7 @@ public sealed class SlidingInferenceTests(ITestOutputHelper output) : IDisposabl
     private void CompareBothPaths(float[][] beams, ScalerCard scaler, string what)
     {
         using var model = Open(ExportValid(seed: 3, beams, scaler), scaler);
-        Assert.NotNull(model.Network.Sliding);
+        Assert.True(model.Slides);
 
         var classified = WindowClassifier.Classify(model, beams, StepSamples, BatchSize);
         var expected = WindowPath(model, beams);

@@ -6,6 +6,8 @@ using Microsoft.ML.OnnxRuntime;
 using Seismic.Benchmarks.Training;
 using Seismic.Configuration;
 using Seismic.Inference.Onnx;
+using Seismic.Inference.Voting;
+using Seismic.Inference.Windows;
 using Seismic.Training.Export;
 using Seismic.Training.Models;
 using static TorchSharp.torch;
@@ -60,6 +62,8 @@ internal static class InferenceSpeedBenchmark
         {
             foreach (var architecture in options.Architectures)
                 MeasureArchitecture(architecture, windowSamples, dayWindows, options, pytorch, folder);
+            if (options.Architectures.Contains("compact"))
+                MeasureSliding(settings, dayWindows, options, folder);
         }
         finally
         {
@@ -82,21 +86,7 @@ internal static class InferenceSpeedBenchmark
 
         using (var network = NetworkFactory.Create(hyperparameters, windowSamples, seed: 42))
         {
-            // Fresh batch norms pass their input through unscaled, and after a dozen layers the logits are ~1e-8:
-            // too small for the ONNX Runtime / PyTorch comparison to mean anything. Statistics of the check
-            // windows (running averages over training-mode passes) give logits of order one.
-            using (var batch = tensor(windows.AsSpan(0, CheckWindows * windowSamples * TwoHeadNetwork.Channels).ToArray(), [CheckWindows, windowSamples, TwoHeadNetwork.Channels]))
-            using (no_grad())
-            {
-                network.train();
-                for (var pass = 0; pass < 40; pass++)
-                {
-                    var (detector, classifier) = network.forward(batch);
-                    detector.Dispose();
-                    classifier.Dispose();
-                }
-            }
-            network.eval();
+            Calibrate(network, windows, windowSamples);
             OnnxExporter.Save(network, onnx);
             WriteWeights(network, architecture, hyperparameters, windowSamples, folder, manifest);
         }
@@ -152,6 +142,94 @@ internal static class InferenceSpeedBenchmark
                 $"{"",-12} {"  Seismic / PyTorch",-40} {batch,6} {results[("seismic", batch)] / speed,10:F2} x"));
         }
         Console.WriteLine($"{"",-12} {"  same weights: max |logit ORT - PyTorch|",-40} {figures["max_abs_diff"],6} over {CheckWindows} windows (logits up to {figures["max_abs_logit"]})");
+    }
+
+    /// <summary>
+    /// Fresh batch norms pass their input through unscaled, and after a dozen layers the logits are ~1e-8: too small
+    /// for a comparison of two engines or paths to mean anything. Statistics of the check windows (running averages
+    /// over training-mode passes) give logits of order one. Leaves the network in eval mode.
+    /// </summary>
+    private static void Calibrate(TwoHeadNetwork network, float[] windows, int windowSamples)
+    {
+        using (var batch = tensor(windows.AsSpan(0, CheckWindows * windowSamples * TwoHeadNetwork.Channels).ToArray(), [CheckWindows, windowSamples, TwoHeadNetwork.Channels]))
+        using (no_grad())
+        {
+            network.train();
+            for (var pass = 0; pass < 40; pass++)
+            {
+                var (detector, classifier) = network.forward(batch);
+                detector.Dispose();
+                classifier.Dispose();
+            }
+        }
+        network.eval();
+    }
+
+    /// <summary>
+    /// The compact network with valid padding (config/models/compact.yaml with padding: valid), one segment of
+    /// random beams (source.segment_length_s) classified window by window and by sliding inference, as
+    /// WindowClassifier does either way (cut, batch, run; the scaling is left out of both): windows per second of
+    /// the segment's windows, one segment and two at once; then the largest difference between the two paths.
+    /// </summary>
+    private static void MeasureSliding(SeismicSettings settings, int dayWindows, Options options, string folder)
+    {
+        var windowSamples = settings.Window.SamplesPerWindow;
+        var stepSamples = settings.Window.StepSamples;
+        var segmentSamples = (int)Math.Round(settings.Source.SegmentLengthS * settings.Window.SampleRateHz) + 1;
+        var channels = TwoHeadNetwork.Channels;
+        var batchSize = settings.Model.InferenceBatchSize;
+        var hyperparameters = (CompactHyperparameters)ModelHyperparametersLoader.Load(Path.Combine(BenchmarkPaths.RepositoryRoot, "config", "models", "compact.yaml"))
+            with { Padding = ConvolutionPadding.Valid };
+        var onnx = Path.Combine(folder, "compact-valid.onnx");
+
+        var random = new Random(12);
+        var segment = new float[segmentSamples * channels];
+        for (var i = 0; i < segment.Length; i++)
+            segment[i] = (float)random.NextDouble();
+        var starts = new WindowSlicer(windowSamples, stepSamples).WindowStarts(segmentSamples);
+        using (var network = NetworkFactory.Create(hyperparameters, windowSamples, seed: 42))
+        {
+            var calibration = new float[CheckWindows * windowSamples * channels];
+            for (var i = 0; i < CheckWindows; i++)
+                segment.AsSpan(starts[i * starts.Count / CheckWindows] * channels, windowSamples * channels).CopyTo(calibration.AsSpan(i * windowSamples * channels));
+            Calibrate(network, calibration, windowSamples);
+            OnnxExporter.Save(network, onnx);
+        }
+
+        using var model = ClassifierModel.Load(onnx, windowSamples);
+        using var second = ClassifierModel.Load(onnx, windowSamples);
+        var sliding = model.Sliding ?? throw new InvalidOperationException("the valid-padding compact network was not cut for sliding inference");
+        var secondSliding = second.Sliding!;
+        var windows = new float[batchSize * windowSamples * channels];
+        var otherWindows = new float[windows.Length];
+
+        WindowProbabilities[] WindowPath(ClassifierModel network, float[] buffer)
+        {
+            var probabilities = new List<WindowProbabilities>(starts.Count);
+            for (var first = 0; first < starts.Count; first += batchSize)
+            {
+                var count = Math.Min(batchSize, starts.Count - first);
+                for (var i = 0; i < count; i++)
+                    segment.AsSpan(starts[first + i] * channels, windowSamples * channels).CopyTo(buffer.AsSpan(i * windowSamples * channels));
+                probabilities.AddRange(network.Predict(buffer, count));
+            }
+            return [.. probabilities];
+        }
+
+        void Row(string engine, double windowsPerSecond) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{"compact",-12} {engine,-40} {batchSize,6} {windowsPerSecond,10:F1} {1000 / windowsPerSecond,10:F2} {dayWindows / windowsPerSecond,8:F1}"));
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{"",-12} padding valid, a {settings.Source.SegmentLengthS:G} s segment = {starts.Count} windows; sliding stride {sliding.StrideSamples} samples"));
+        Row("valid, window path, one segment", Time(() => WindowPath(model, windows), starts.Count, options.Seconds));
+        Row("valid, sliding, one segment", Time(() => sliding.Predict(segment, segmentSamples, starts, batchSize), starts.Count, options.Seconds));
+        Row("valid, window path, 2 segments at once", TimeTogether([() => WindowPath(model, windows), () => WindowPath(second, otherWindows)], starts.Count, options.Seconds));
+        Row("valid, sliding, 2 segments at once", TimeTogether(
+            [() => sliding.Predict(segment, segmentSamples, starts, batchSize), () => secondSliding.Predict(segment, segmentSamples, starts, batchSize)], starts.Count, options.Seconds));
+
+        var difference = WindowPath(model, windows).Zip(sliding.Predict(segment, segmentSamples, starts, batchSize))
+            .Max(pair => Math.Max(Math.Abs(pair.First.Detector - pair.Second.Detector), Math.Abs(pair.First.Classifier - pair.Second.Classifier)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",-12} {"  max |probability sliding - window path|",-40} {difference:E2} over {starts.Count} windows"));
     }
 
     /// <summary>ONNX Runtime settings worth comparing: its defaults, one thread, the benchmark's thread count, and that without spinning.</summary>

@@ -26,6 +26,17 @@ public sealed class LoadedModel : IDisposable
 
     public DecisionThresholds Thresholds { get; }
 
+    /// <summary>
+    /// True when segments go through <see cref="SlidingNetwork"/>: the file was cut for sliding inference and the
+    /// card's scaling does not depend on the window, so the whole beams can be scaled once.
+    /// </summary>
+    public bool Slides => Network.Sliding is not null && !Scaler.DependsOnWindow;
+
+    /// <summary>How segments are run, for the logs.</summary>
+    public string InferencePath => Slides
+        ? $"sliding inference (convolutions once per {Network.Sliding!.StrideSamples}-sample phase of a segment)"
+        : Network.Sliding is null ? "window by window" : "window by window (its scaling depends on the window, so it cannot slide)";
+
     /// <summary>Opens the model's ONNX file and checks it against its card.</summary>
     /// <exception cref="ModelLoadException">The file does not match the card or the Seismic contract.</exception>
     public static LoadedModel Open(RegisteredModel registered)

@@ -19,8 +19,8 @@ public static class WindowClassifier
     {
         var slicer = new WindowSlicer(model.Network.WindowSamples, stepSamples);
         var starts = slicer.WindowStarts(beams[0].Length);
-        if (model.Network.Sliding is { } sliding && !model.Scaler.DependsOnWindow && starts.Count > 0)
-            return ClassifySliding(model, sliding, beams, starts, batchSize);
+        if (model.Slides && starts.Count > 0)
+            return ClassifySliding(model, model.Network.Sliding!, beams, starts, batchSize);
         var valuesPerWindow = model.Network.WindowSamples * model.Network.Channels;
         var batch = new float[Math.Min(batchSize, Math.Max(starts.Count, 1)) * valuesPerWindow];
         var results = new List<ClassifiedWindow>(starts.Count);

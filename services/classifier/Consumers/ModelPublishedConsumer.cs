@@ -22,7 +22,7 @@ public sealed partial class ModelPublishedConsumer(ModelLoader loader, TimeProvi
         var (model, problem) = loader.Load(published.Version);
         if (model is not null)
         {
-            LogSwapped(model.Card.Id);
+            LogSwapped(model.Card.Id, model.InferencePath);
             return;
         }
 
@@ -42,8 +42,8 @@ public sealed partial class ModelPublishedConsumer(ModelLoader loader, TimeProvi
     [LoggerMessage(Level = LogLevel.Debug, Message = "Model {Name} v{Version} published; this classifier runs {Wanted}")]
     private partial void LogIgnored(string name, int version, string wanted);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Classifying with {ModelId} from now on")]
-    private partial void LogSwapped(string modelId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Classifying with {ModelId} from now on; {InferencePath}")]
+    private partial void LogSwapped(string modelId, string inferencePath);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Model {Name} v{Version} was published but cannot be used; keeping the current model: {Reason}")]
     private partial void LogRefused(string name, int version, string reason);
