@@ -70,7 +70,10 @@ public sealed class ContinuousDetector
             throw new ArgumentException($"{windowStartsUtc.Count} window starts for {probabilities.Count} windows", nameof(probabilities));
         }
 
-        var events = new List<DetectedEvent>();
+        // An event's windows, by its onset to the second (the event id's precision). A run broken by a short dip in
+        // the detector's probability is two runs, and both pick the same arrival: the same event, which must be
+        // reported once (its id is made from the onset), so the second run's windows join the first's.
+        var parts = new List<(DateTime Key, Onset Onset, int First, int Last, bool ReachesSegmentEnd)>();
         foreach (var run in _trigger.Runs(probabilities.Select(p => p.Detector).ToList()))
         {
             // A run this segment cannot confirm the start of lies before its owned span by construction.
@@ -90,18 +93,35 @@ public sealed class ContinuousDetector
                     continue;
                 }
 
-                var eventWindows = Enumerable.Range(first, last - first + 1).Where(i => thresholds.Label(probabilities[i]) != EventLabel.Noise).ToList();
-                var trained = eventWindows.Where(i => (onsets[k].OnsetUtc - windowStartsUtc[i] - _pPosition).Duration() <= _voteTolerance).ToList();
-                var voters = (trained.Count > 0 ? trained : eventWindows).Select(i => probabilities[i]).ToList();
-                if (voters.Count == 0)
+                var reachesEnd = run.ReachesSegmentEnd && k == onsets.Count - 1;
+                var key = onsets[k].OnsetUtc.AddTicks(-(onsets[k].OnsetUtc.Ticks % TimeSpan.TicksPerSecond));
+                var same = parts.FindIndex(part => part.Key == key);
+                if (same < 0)
                 {
-                    // Only when off_threshold sits below the model's detector threshold and no window crossed the latter.
-                    continue;
+                    parts.Add((key, onsets[k], first, last, reachesEnd));
                 }
-
-                var part = new TriggeredRun(first, last, Enumerable.Range(first, last - first + 1).MaxBy(i => probabilities[i].Detector), run.ReachesSegmentEnd && k == onsets.Count - 1);
-                events.Add(new DetectedEvent(part, onsets[k], EventVote.Decide(voters, thresholds), voters.Count));
+                else
+                {
+                    var earlier = parts[same];
+                    parts[same] = earlier with { First = Math.Min(earlier.First, first), Last = Math.Max(earlier.Last, last), ReachesSegmentEnd = earlier.ReachesSegmentEnd || reachesEnd };
+                }
             }
+        }
+
+        var events = new List<DetectedEvent>();
+        foreach (var (_, onset, first, last, reachesEnd) in parts)
+        {
+            var eventWindows = Enumerable.Range(first, last - first + 1).Where(i => thresholds.Label(probabilities[i]) != EventLabel.Noise).ToList();
+            var trained = eventWindows.Where(i => (onset.OnsetUtc - windowStartsUtc[i] - _pPosition).Duration() <= _voteTolerance).ToList();
+            var voters = (trained.Count > 0 ? trained : eventWindows).Select(i => probabilities[i]).ToList();
+            if (voters.Count == 0)
+            {
+                // Only when off_threshold sits below the model's detector threshold and no window crossed the latter.
+                continue;
+            }
+
+            var part = new TriggeredRun(first, last, Enumerable.Range(first, last - first + 1).MaxBy(i => probabilities[i].Detector), reachesEnd);
+            events.Add(new DetectedEvent(part, onset, EventVote.Decide(voters, thresholds), voters.Count));
         }
 
         return events;

@@ -100,6 +100,24 @@ public sealed class ContinuousDetectorTests
     }
 
     [Fact]
+    public void Should_report_a_run_broken_by_a_dip_once_when_both_parts_pick_the_same_arrival()
+    {
+        // Windows 20-25 and 28-60 are events, 26-27 noise (more than merge_gap_windows): two runs. Their first
+        // windows end at 340 s and 380 s; the arrival at 360 s is within onset_search_s of both.
+        var windows = Windows(120, 20, 60);
+        windows[26] = windows[27] = new WindowProbabilities(0.02, 0.5);
+        var p = new Arrival(Start.AddSeconds(360.4), 233.5, 7.9, 0.8, 9);
+
+        var found = Assert.Single(Detect(windows, arrivals: [p]));
+
+        Assert.Equal(p.OnsetUtc, found.Onset.OnsetUtc);
+        Assert.Equal(20, found.Run.First);
+        Assert.Equal(60, found.Run.Last);
+        // The event windows with P 30-90 s in (starts 275-330 s: windows 55-60, in the second run) vote.
+        Assert.Equal(6, found.VoterCount);
+    }
+
+    [Fact]
     public void Should_report_only_events_whose_first_window_it_owns()
     {
         var windows = Windows(120, 20, 70);
