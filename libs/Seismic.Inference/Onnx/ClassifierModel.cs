@@ -1,5 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using Seismic.Inference.Voting;
+using Seismic.Onnx.Schema;
 
 namespace Seismic.Inference.Onnx;
 
@@ -66,7 +67,7 @@ public sealed class ClassifierModel : IDisposable
             // Only a file whose metadata asks for it is read again and cut; the others (AlexNet's is 1.3 GB) are not.
             if (session.ModelMetadata.CustomMetadataMap.ContainsKey(SlidingNetwork.FeaturesMetadataKey))
             {
-                var proto = Seismic.Onnx.Schema.ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
+                var proto = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
                 model.Sliding = SlidingNetwork.TryCut(proto, path, windowSamples, channels, SessionOptions, model.Predict);
             }
         }

@@ -60,8 +60,8 @@ public sealed class SlidingNetwork : IDisposable
     private int WindowFeatures { get; set; }
 
     /// <summary>
-    /// Cuts <paramref name="model"/> when its metadata says it can be, else returns null. The cut is checked on one
-    /// window against <paramref name="whole"/>, the uncut model, so a model whose metadata is wrong is refused.
+    /// Cuts <paramref name="model"/> when its metadata says it can be, else returns null. The cut is checked on three
+    /// windows against <paramref name="whole"/>, the uncut model, so a model whose metadata is wrong is refused.
     /// </summary>
     /// <exception cref="ModelLoadException">The metadata names a cut that does not exist or does not compute what the model computes.</exception>
     internal static SlidingNetwork? TryCut(ModelProto model, string path, int windowSamples, int channels, Func<SessionOptions> options, Func<float[], int, WindowProbabilities[]> whole)
@@ -93,7 +93,15 @@ public sealed class SlidingNetwork : IDisposable
             using var backOptions = options();
             var heads = new InferenceSession(Serialize(back), backOptions);
             var sliding = new SlidingNetwork(features, heads, featuresName, stride, windowSamples, channels);
-            sliding.CheckAgainst(whole, path);
+            try
+            {
+                sliding.CheckAgainst(whole, path);
+            }
+            catch
+            {
+                sliding.Dispose();
+                throw;
+            }
             return sliding;
         }
         catch (OnnxRuntimeException notRunnable)
